@@ -1,0 +1,2 @@
+package com.platepay;
+class Placeholder {}
