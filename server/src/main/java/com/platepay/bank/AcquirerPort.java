@@ -1,0 +1,20 @@
+package com.platepay.bank;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What PlatePay needs from an acquiring bank. The simulated bank implements it over HTTP today; a real acquirer
+ * adapter (HTTP or ISO 8583) plugs in here. Implementations never throw for bank answers: a debit whose outcome is
+ * not known comes back as {@link DebitOutcome.Unknown}, never as an exception, and is never retried blind.
+ */
+public interface AcquirerPort {
+
+    /** A zero-amount account verification, done before a card is stored. */
+    Uni<CardVerification> verifyCard(String pan, int expiryMonth, int expiryYear);
+
+    /** A card-not-present, merchant-initiated debit. The idempotency key makes repeats safe at the bank. */
+    Uni<DebitOutcome> debit(DebitRequest request);
+
+    /** Reverses a debit, or records that it must never happen if it has not arrived yet. Idempotent. */
+    Uni<ReversalOutcome> reverse(String idempotencyKey);
+}

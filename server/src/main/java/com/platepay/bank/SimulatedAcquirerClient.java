@@ -1,0 +1,97 @@
+package com.platepay.bank;
+
+import com.platepay.platform.PlatePayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/** The acquirer port over the simulated bank's HTTP API (bank-simulator/README.md). */
+@ApplicationScoped
+public class SimulatedAcquirerClient implements AcquirerPort {
+
+    private static final Logger LOG = Logger.getLogger(SimulatedAcquirerClient.class);
+
+    private final WebClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+
+    public SimulatedAcquirerClient(Vertx vertx, PlatePayConfig config) {
+        this.http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(64));
+        this.baseUrl = config.bank().url().replaceAll("/+$", "");
+        this.timeout = config.bank().timeout();
+    }
+
+    @Override
+    public Uni<CardVerification> verifyCard(String pan, int expiryMonth, int expiryYear) {
+        JsonObject body = new JsonObject().put("pan", pan).put("expiryMonth", expiryMonth).put("expiryYear", expiryYear);
+        return http.postAbs(baseUrl + "/v1/card-verifications").timeout(timeout.toMillis() * 2).sendJsonObject(body)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new BankUnavailableException("card verification answered " + response.statusCode());
+                    }
+                    JsonObject json = response.bodyAsJsonObject();
+                    return new CardVerification(CardVerification.Result.valueOf(json.getString("result")),
+                            json.getString("cardType"), json.getString("bankName"), json.getString("bin"), json.getString("last4"));
+                })
+                .onFailure(e -> !(e instanceof BankUnavailableException))
+                .transform(e -> new BankUnavailableException("card verification failed: " + e.getClass().getSimpleName()));
+    }
+
+    @Override
+    public Uni<DebitOutcome> debit(DebitRequest request) {
+        JsonObject body = new JsonObject()
+                .put("pan", request.pan())
+                .put("expiryMonth", request.expiryMonth())
+                .put("expiryYear", request.expiryYear())
+                .put("amount", request.amount())
+                .put("currency", request.currency())
+                .put("merchantId", request.merchantId())
+                .put("reference", request.reference());
+        return http.postAbs(baseUrl + "/v1/debits")
+                .putHeader("Idempotency-Key", request.idempotencyKey())
+                .timeout(timeout.toMillis())
+                .sendJsonObject(body)
+                .ifNoItem().after(timeout).fail()
+                .map(SimulatedAcquirerClient::debitOutcome)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("debit %s: no answer from the bank (%s); the charge stays UNKNOWN", request.idempotencyKey(),
+                            e.getClass().getSimpleName());
+                    return new DebitOutcome.Unknown(e.getClass().getSimpleName());
+                });
+    }
+
+    private static DebitOutcome debitOutcome(HttpResponse<Buffer> response) {
+        if (response.statusCode() != 200) {
+            return new DebitOutcome.Unknown("HTTP " + response.statusCode());
+        }
+        JsonObject json = response.bodyAsJsonObject();
+        return switch (json.getString("status", "")) {
+            case "APPROVED" -> new DebitOutcome.Approved(json.getString("approvalCode"), json.getString("debitId"));
+            case "DECLINED" -> new DebitOutcome.Declined(json.getString("declineCode"));
+            default -> new DebitOutcome.Unknown("status " + json.getString("status"));
+        };
+    }
+
+    @Override
+    public Uni<ReversalOutcome> reverse(String idempotencyKey) {
+        String key = URLEncoder.encode(idempotencyKey, StandardCharsets.UTF_8);
+        return http.postAbs(baseUrl + "/v1/debits/" + key + "/reversal").timeout(timeout.toMillis() * 2).send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        return ReversalOutcome.FAILED;
+                    }
+                    return "REVERSED".equals(response.bodyAsJsonObject().getString("status"))
+                            ? ReversalOutcome.REVERSED : ReversalOutcome.NOTHING_TO_REVERSE;
+                })
+                .onFailure().recoverWithItem(ReversalOutcome.FAILED);
+    }
+}

@@ -1,0 +1,113 @@
+package com.platepay.enrollment;
+
+import com.platepay.platform.ApiException;
+import com.platepay.platform.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/v1/me/mandates")
+@RolesAllowed(Roles.DRIVER)
+public class MandateResource {
+
+    public record CreateMandate(@NotNull UUID vehicleId, @NotNull UUID cardId, @Positive long perChargeCap,
+                                @Positive long dailyCap, @NotEmpty Set<String> categories,
+                                @AssertTrue(message = "the driver must consent") boolean consent) {
+    }
+
+    public record MandateView(UUID id, UUID vehicleId, UUID cardId, String plate, String colour, List<String> categories,
+                              long perChargeCap, long dailyCap, String currency, String status, String consentText,
+                              Instant consentedAt, Instant createdAt, Instant updatedAt, Instant revokedAt) {
+        static MandateView of(Mandate m) {
+            List<String> categories = new ArrayList<>();
+            if (m.allowGas) {
+                categories.add("GAS");
+            }
+            if (m.allowParking) {
+                categories.add("PARKING");
+            }
+            return new MandateView(m.id, m.vehicleId, m.cardId, m.plate, m.colour, categories, m.perChargeCap, m.dailyCap,
+                    m.currency, m.status.name(), m.consentText, m.consentedAt, m.createdAt, m.updatedAt, m.revokedAt);
+        }
+    }
+
+    private final DriverDirectory drivers;
+    private final MandateService mandates;
+
+    public MandateResource(DriverDirectory drivers, MandateService mandates) {
+        this.drivers = drivers;
+        this.mandates = mandates;
+    }
+
+    @GET
+    @WithTransaction
+    public Uni<List<MandateView>> list() {
+        return drivers.current().flatMap(d -> Mandate.<Mandate>list("driverId = ?1 order by createdAt", d.id))
+                .map(ms -> ms.stream().map(MandateView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<MandateView> get(@PathParam("id") UUID id) {
+        return drivers.current().flatMap(d -> owned(d, id)).map(MandateView::of);
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(@Valid @NotNull CreateMandate request) {
+        return drivers.current()
+                .flatMap(d -> mandates.create(d, new MandateService.NewMandate(request.vehicleId(), request.cardId(),
+                        request.perChargeCap(), request.dailyCap(), request.categories())))
+                .map(m -> Response.status(201).entity(MandateView.of(m)).build());
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @WithTransaction
+    public Uni<MandateView> pause(@PathParam("id") UUID id) {
+        return move(id, Mandate.Status.PAUSED);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @WithTransaction
+    public Uni<MandateView> resume(@PathParam("id") UUID id) {
+        return move(id, Mandate.Status.ACTIVE);
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @WithTransaction
+    public Uni<MandateView> revoke(@PathParam("id") UUID id) {
+        return move(id, Mandate.Status.REVOKED);
+    }
+
+    private Uni<MandateView> move(UUID id, Mandate.Status target) {
+        return drivers.current().flatMap(d -> owned(d, id)).map(m -> MandateView.of(mandates.transition(m, target)));
+    }
+
+    private static Uni<Mandate> owned(Driver driver, UUID id) {
+        return Mandate.<Mandate>find("id = ?1 and driverId = ?2", id, driver.id).firstResult().map(m -> {
+            if (m == null) {
+                throw ApiException.notFound("mandate");
+            }
+            return m;
+        });
+    }
+}

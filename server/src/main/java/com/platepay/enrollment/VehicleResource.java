@@ -1,0 +1,87 @@
+package com.platepay.enrollment;
+
+import com.platepay.platform.ApiException;
+import com.platepay.platform.Roles;
+import com.platepay.protocol.plate.PlateColour;
+import com.platepay.protocol.plate.PlateNumber;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/me/vehicles")
+@RolesAllowed(Roles.DRIVER)
+public class VehicleResource {
+
+    public record AddVehicle(@NotBlank String plate, @NotBlank String colour) {
+    }
+
+    public record VehicleView(UUID id, String plate, String colour, Instant createdAt) {
+        static VehicleView of(Vehicle v) {
+            return new VehicleView(v.id, v.plate, v.colour, v.createdAt);
+        }
+    }
+
+    private final DriverDirectory drivers;
+
+    public VehicleResource(DriverDirectory drivers) {
+        this.drivers = drivers;
+    }
+
+    @GET
+    @WithTransaction
+    public Uni<List<VehicleView>> list() {
+        return drivers.current().flatMap(d -> Vehicle.<Vehicle>list("driverId = ?1 order by createdAt", d.id))
+                .map(vs -> vs.stream().map(VehicleView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<VehicleView> get(@PathParam("id") UUID id) {
+        return drivers.current().flatMap(d -> owned(d, id)).map(VehicleView::of);
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> add(@Valid @NotNull AddVehicle request) {
+        PlateNumber plate = PlateNumber.parse(request.plate());
+        PlateColour colour = PlateColour.parse(request.colour());
+        plate.checkColour(colour);
+        return drivers.current().flatMap(d -> Vehicle.count("driverId = ?1 and plate = ?2 and colour = ?3", d.id, plate.text(), colour.name())
+                .flatMap(existing -> {
+                    if (existing > 0) {
+                        throw ApiException.conflict("VEHICLE_EXISTS", "this vehicle is already registered");
+                    }
+                    Vehicle v = new Vehicle();
+                    v.id = UUID.randomUUID();
+                    v.driverId = d.id;
+                    v.plate = plate.text();
+                    v.colour = colour.name();
+                    v.createdAt = Instant.now();
+                    return v.<Vehicle>persist();
+                }))
+                .map(v -> Response.status(201).entity(VehicleView.of(v)).build());
+    }
+
+    static Uni<Vehicle> owned(Driver driver, UUID id) {
+        // Someone else's vehicle is "not found": never reveal that it exists.
+        return Vehicle.<Vehicle>find("id = ?1 and driverId = ?2", id, driver.id).firstResult()
+                .map(v -> {
+                    if (v == null) {
+                        throw ApiException.notFound("vehicle");
+                    }
+                    return v;
+                });
+    }
+}

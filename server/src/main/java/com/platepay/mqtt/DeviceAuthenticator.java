@@ -1,0 +1,106 @@
+package com.platepay.mqtt;
+
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
+import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
+import com.platepay.platform.Hashes;
+import com.platepay.protocol.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-device authentication and topic ACL for the embedded broker. A device connects with its id as client id
+ * and username and its secret as password; it may publish only to its own request topics and subscribe only to
+ * its own result and command topics. Everything else is denied.
+ */
+class DeviceAuthenticator implements SimpleAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(DeviceAuthenticator.class);
+    private static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
+    private static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
+
+    private final DeviceLookup devices;
+    private final ServerIdentity server;
+
+    DeviceAuthenticator(DeviceLookup devices, ServerIdentity server) {
+        this.devices = devices;
+        this.server = server;
+    }
+
+    @Override
+    public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
+        String clientId = input.getConnectPacket().getClientId();
+        Optional<String> username = input.getConnectPacket().getUserName();
+        Optional<String> password = input.getConnectPacket().getPassword().map(DeviceAuthenticator::text);
+        if (username.isEmpty() || password.isEmpty()) {
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "username and password are required");
+            return;
+        }
+        if (username.get().equals(server.username())) {
+            if (Hashes.constantTimeEquals(password.get(), server.password())) {
+                output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.ALLOW);
+                output.authenticateSuccessfully();
+            } else {
+                output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "not authorised");
+            }
+            return;
+        }
+        if (!username.get().equals(clientId)) {
+            output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "a device connects with its id as client id");
+            return;
+        }
+        Async<SimpleAuthOutput> async = output.async(Duration.ofSeconds(5), TimeoutFallback.FAILURE, ConnackReasonCode.SERVER_UNAVAILABLE, "try again");
+        devices.find(username.get()).subscribe().with(found -> {
+            try {
+                if (found.isPresent() && found.get().active()
+                        && Hashes.constantTimeEquals(Hashes.sha256Hex(password.get()), found.get().passwordHash())) {
+                    grantOwnTopics(output, found.get());
+                    output.authenticateSuccessfully();
+                } else {
+                    LOG.infof("refused MQTT connection for %s (%s)", username.get(),
+                            found.isEmpty() ? "unknown device" : !found.get().active() ? "disabled" : "wrong password");
+                    output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "not authorised");
+                }
+            } finally {
+                async.resume();
+            }
+        }, failure -> {
+            LOG.warn("device lookup failed during MQTT connect", failure);
+            output.failAuthentication(ConnackReasonCode.SERVER_UNAVAILABLE, "try again");
+            async.resume();
+        });
+    }
+
+    private static void grantOwnTopics(SimpleAuthOutput output, DeviceRecord device) {
+        String site = device.siteId().toString();
+        String id = device.id().toString();
+        var permissions = output.getDefaultPermissions();
+        for (String channel : DEVICE_PUBLISHES) {
+            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.PUBLISH));
+        }
+        for (String channel : DEVICE_SUBSCRIBES) {
+            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.SUBSCRIBE));
+        }
+        permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+    }
+
+    private static TopicPermission permission(String topic, TopicPermission.MqttActivity activity) {
+        return Builders.topicPermission().topicFilter(topic).type(TopicPermission.PermissionType.ALLOW).activity(activity)
+                .qos(TopicPermission.Qos.ALL).retain(TopicPermission.Retain.ALL)
+                .sharedSubscription(TopicPermission.SharedSubscription.NOT_SHARED).build();
+    }
+
+    private static String text(ByteBuffer buffer) {
+        return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
+    }
+}

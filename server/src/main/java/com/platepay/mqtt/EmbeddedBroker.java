@@ -1,0 +1,80 @@
+package com.platepay.mqtt;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.platepay.platform.PlatePayConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** HiveMQ CE inside the server process, with PlatePay's device authentication and ACL as an embedded extension. */
+class EmbeddedBroker {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedHiveMQ hive;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hive) {
+        this.hive = hive;
+    }
+
+    static EmbeddedBroker start(PlatePayConfig.Mqtt config, DeviceAuthenticator authenticator) {
+        try {
+            Path home = config.embedded().dataDir().map(Path::of).orElse(Files.createTempDirectory("platepay-hivemq"));
+            Path conf = Files.createDirectories(home.resolve("conf"));
+            Files.createDirectories(home.resolve("extensions"));
+            Files.writeString(conf.resolve("config.xml"), """
+                    <hivemq>
+                      <listeners><tcp-listener><port>%d</port><bind-address>%s</bind-address></tcp-listener></listeners>
+                      <persistence><mode>in-memory</mode></persistence>
+                      <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                    </hivemq>
+                    """.formatted(config.port(), config.host()));
+            EmbeddedExtension extension = EmbeddedExtension.builder()
+                    .withId("platepay-device-auth").withName("PlatePay device authentication").withVersion("1")
+                    .withAuthor("PlatePay").withPriority(1000).withStartPriority(1000)
+                    .withExtensionMain(new ExtensionMain() {
+                        @Override
+                        public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+                            Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                        }
+
+                        @Override
+                        public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+                        }
+                    })
+                    .build();
+            EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(Files.createDirectories(home.resolve("data")))
+                    .withExtensionsFolder(home.resolve("extensions"))
+                    .withEmbeddedExtension(extension)
+                    .withoutLoggingBootstrap()
+                    .build();
+            hive.start().get(60, TimeUnit.SECONDS);
+            LOG.infof("embedded MQTT broker listening on %s:%d", config.host(), config.port());
+            return new EmbeddedBroker(hive);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the embedded broker's folders", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded MQTT broker did not start on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    void stop() {
+        try {
+            hive.stop().get(30, TimeUnit.SECONDS);
+            hive.close();
+        } catch (Exception e) {
+            LOG.warn("embedded broker did not stop cleanly", e);
+        }
+    }
+}

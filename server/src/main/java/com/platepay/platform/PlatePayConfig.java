@@ -1,0 +1,94 @@
+package com.platepay.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Everything PlatePay reads from configuration; see README "Configuration". */
+@ConfigMapping(prefix = "platepay")
+public interface PlatePayConfig {
+
+    Vault vault();
+
+    Bank bank();
+
+    Mqtt mqtt();
+
+    Charging charging();
+
+    Limits limits();
+
+    interface Vault {
+        /** Base64 of a 256-bit AES key. There is deliberately no default: the server refuses to start without one. */
+        String key();
+
+        /** Identifies the key in each ciphertext so keys can be rotated. */
+        @WithDefault("k1")
+        String keyId();
+    }
+
+    interface Bank {
+        String url();
+
+        /** How long a debit may take before the charge is left UNKNOWN for the janitor. */
+        @WithDefault("1500ms")
+        Duration timeout();
+    }
+
+    interface Mqtt {
+        Embedded embedded();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("1883")
+        int port();
+
+        /** Credentials of the server's own client; needed only for an external broker (the embedded one makes its own). */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** Base64 PKCS#8 Ed25519 key the server signs results with; a fresh key per start when absent. */
+        Optional<String> signingKey();
+
+        interface Embedded {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Where HiveMQ keeps its data; a temporary folder when absent. */
+            Optional<String> dataDir();
+        }
+    }
+
+    interface Charging {
+        /** How old a device message may be (by its sentAt) and still be accepted. */
+        @WithDefault("5m")
+        Duration replayWindow();
+
+        @WithDefault("30s")
+        Duration maxClockSkew();
+
+        /** Daily caps reset at midnight in this zone. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId businessZone();
+
+        @WithDefault("5s")
+        Duration janitorInterval();
+
+        /** First re-check of an UNKNOWN charge; later ones back off exponentially up to an hour. */
+        @WithDefault("2s")
+        Duration janitorFirstDelay();
+    }
+
+    /** Password-free payment limits (PBOC rule 43: about CNY 1,000 a day without a second factor). */
+    interface Limits {
+        @WithDefault("50000")
+        long maxPerChargeCap();
+
+        @WithDefault("100000")
+        long maxDailyCap();
+    }
+}

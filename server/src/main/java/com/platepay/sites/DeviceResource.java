@@ -1,0 +1,136 @@
+package com.platepay.sites;
+
+import com.platepay.platform.ApiException;
+import com.platepay.platform.Roles;
+import com.platepay.protocol.Topics;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/operator")
+@RolesAllowed(Roles.OPERATOR)
+public class DeviceResource {
+
+    public record CreateDevice(@NotNull Device.Type type, @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record DeviceView(UUID id, UUID siteId, Device.Type type, String name, Device.Status status, String publicKey,
+                             String topicPrefix, Instant createdAt, Instant updatedAt) {
+        static DeviceView of(Device d) {
+            return new DeviceView(d.id, d.siteId, d.type, d.name, d.status, d.publicKey,
+                    Topics.device(d.siteId.toString(), d.id.toString(), "").replaceAll("/$", ""), d.createdAt, d.updatedAt);
+        }
+    }
+
+    /** Returned once, at creation or rotation: the server cannot show these again. */
+    public record IssuedDevice(DeviceView device, String mqttUsername, String mqttPassword, String privateKey) {
+        @Override
+        public String toString() {
+            return "IssuedDevice[" + device.id() + "]";
+        }
+    }
+
+    private final OperatorDirectory operators;
+
+    public DeviceResource(OperatorDirectory operators) {
+        this.operators = operators;
+    }
+
+    @GET
+    @Path("/sites/{siteId}/devices")
+    @WithTransaction
+    public Uni<List<DeviceView>> list(@PathParam("siteId") UUID siteId) {
+        return operators.current().flatMap(o -> SiteResource.owned(o, siteId))
+                .flatMap(site -> Device.<Device>list("siteId = ?1 order by createdAt", site.id))
+                .map(ds -> ds.stream().map(DeviceView::of).toList());
+    }
+
+    @POST
+    @Path("/sites/{siteId}/devices")
+    @WithTransaction
+    public Uni<Response> create(@PathParam("siteId") UUID siteId, @Valid @NotNull CreateDevice request) {
+        DeviceCredentials credentials = DeviceCredentials.generate();
+        return operators.current().flatMap(o -> SiteResource.owned(o, siteId)).flatMap(site -> {
+            Device d = new Device();
+            d.id = UUID.randomUUID();
+            d.siteId = site.id;
+            d.type = request.type();
+            d.name = request.name().strip();
+            d.status = Device.Status.ACTIVE;
+            d.mqttPasswordHash = credentials.passwordHash();
+            d.publicKey = credentials.publicKey();
+            d.createdAt = Instant.now();
+            d.updatedAt = d.createdAt;
+            return d.<Device>persist();
+        }).map(d -> Response.status(201).entity(issued(d, credentials)).build());
+    }
+
+    @GET
+    @Path("/devices/{id}")
+    @WithTransaction
+    public Uni<DeviceView> get(@PathParam("id") UUID id) {
+        return operators.current().flatMap(o -> owned(o, id)).map(DeviceView::of);
+    }
+
+    /** New password and signing key; the old ones stop working for new connections and messages at once. */
+    @POST
+    @Path("/devices/{id}/credentials")
+    @WithTransaction
+    public Uni<IssuedDevice> rotate(@PathParam("id") UUID id) {
+        DeviceCredentials credentials = DeviceCredentials.generate();
+        return operators.current().flatMap(o -> owned(o, id)).map(d -> {
+            d.mqttPasswordHash = credentials.passwordHash();
+            d.publicKey = credentials.publicKey();
+            d.updatedAt = Instant.now();
+            return issued(d, credentials);
+        });
+    }
+
+    @POST
+    @Path("/devices/{id}/disable")
+    @WithTransaction
+    public Uni<DeviceView> disable(@PathParam("id") UUID id) {
+        return setStatus(id, Device.Status.DISABLED);
+    }
+
+    @POST
+    @Path("/devices/{id}/enable")
+    @WithTransaction
+    public Uni<DeviceView> enable(@PathParam("id") UUID id) {
+        return setStatus(id, Device.Status.ACTIVE);
+    }
+
+    private Uni<DeviceView> setStatus(UUID id, Device.Status status) {
+        return operators.current().flatMap(o -> owned(o, id)).map(d -> {
+            d.status = status;
+            d.updatedAt = Instant.now();
+            return DeviceView.of(d);
+        });
+    }
+
+    private static IssuedDevice issued(Device d, DeviceCredentials credentials) {
+        return new IssuedDevice(DeviceView.of(d), d.id.toString(), credentials.mqttPassword(), credentials.privateKey());
+    }
+
+    private static Uni<Device> owned(Operator operator, UUID deviceId) {
+        return Device.<Device>find("id = ?1 and siteId in (select s.id from Site s where s.operatorId = ?2)", deviceId, operator.id)
+                .firstResult().map(d -> {
+                    if (d == null) {
+                        throw ApiException.notFound("device");
+                    }
+                    return d;
+                });
+    }
+}

@@ -1,0 +1,101 @@
+package com.platepay.vault;
+
+import com.platepay.enrollment.DriverDirectory;
+import com.platepay.enrollment.Mandate;
+import com.platepay.platform.ApiException;
+import com.platepay.platform.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/me/cards")
+@RolesAllowed(Roles.DRIVER)
+public class CardResource {
+
+    /** The one request that carries a card number. Its toString never shows it. */
+    public record AddCard(@NotBlank String cardNumber, @Min(1) @Max(12) int expiryMonth, @Min(2000) @Max(2100) int expiryYear,
+                          @Size(max = 200) String holderName) {
+        @Override
+        public String toString() {
+            return "AddCard[****]";
+        }
+    }
+
+    public record CardView(UUID id, String bin, String last4, String maskedNumber, String bankName, String cardType,
+                           int expiryMonth, int expiryYear, String holderName, String status, Instant createdAt) {
+        static CardView of(Card c) {
+            return new CardView(c.id, c.bin, c.last4, c.masked(), c.bankName, c.cardType, c.expiryMonth, c.expiryYear,
+                    c.holderName, c.status, c.createdAt);
+        }
+    }
+
+    private final DriverDirectory drivers;
+    private final CardVault vault;
+
+    public CardResource(DriverDirectory drivers, CardVault vault) {
+        this.drivers = drivers;
+        this.vault = vault;
+    }
+
+    @GET
+    @WithTransaction
+    public Uni<List<CardView>> list() {
+        return drivers.current().flatMap(d -> Card.<Card>list("driverId = ?1 and status = 'ACTIVE' order by createdAt", d.id))
+                .map(cs -> cs.stream().map(CardView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<CardView> get(@PathParam("id") UUID id) {
+        return drivers.current().flatMap(d -> owned(d.id, id)).map(CardView::of);
+    }
+
+    @POST
+    public Uni<Response> add(@Valid @NotNull AddCard request) {
+        // The bank check happens before the transaction, so no connection is held across a network call.
+        return vault.verify(new CardVault.NewCard(request.cardNumber(), request.expiryMonth(), request.expiryYear(),
+                        request.holderName()))
+                .flatMap(verified -> Panache.withTransaction(() -> drivers.current().flatMap(d -> vault.store(d, verified))))
+                .map(card -> Response.status(201).entity(CardView.of(card)).build());
+    }
+
+    /** Removes the card and revokes every mandate that uses it. */
+    @DELETE
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<Response> remove(@PathParam("id") UUID id) {
+        return drivers.current().flatMap(d -> owned(d.id, id))
+                .flatMap(card -> {
+                    vault.remove(card);
+                    return Mandate.update("status = ?1, revokedAt = ?2, updatedAt = ?2 where cardId = ?3 and status <> ?1",
+                            Mandate.Status.REVOKED, Instant.now(), card.id);
+                })
+                .map(ignored -> Response.noContent().build());
+    }
+
+    private static Uni<Card> owned(UUID driverId, UUID id) {
+        return Card.<Card>find("id = ?1 and driverId = ?2 and status = 'ACTIVE'", id, driverId).firstResult().map(c -> {
+            if (c == null) {
+                throw ApiException.notFound("card");
+            }
+            return c;
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package com.platepay.vault;
+
+import com.platepay.bank.AcquirerPort;
+import com.platepay.bank.CardVerification;
+import com.platepay.enrollment.Driver;
+import com.platepay.platform.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** The only code that sees card numbers: it checks, verifies with the bank, seals and reveals them. */
+@ApplicationScoped
+public class CardVault {
+
+    private final CardCipher cipher;
+    private final AcquirerPort acquirer;
+
+    public CardVault(CardCipher cipher, AcquirerPort acquirer) {
+        this.cipher = cipher;
+        this.acquirer = acquirer;
+    }
+
+    public record NewCard(String pan, int expiryMonth, int expiryYear, String holderName) {
+    }
+
+    /** A card the bank has verified as an existing debit card; not yet stored. */
+    public record VerifiedCard(String pan, NewCard request, CardVerification verification) {
+        @Override
+        public String toString() {
+            return "VerifiedCard[" + verification.bin() + "******" + verification.last4() + "]";
+        }
+    }
+
+    /** Checks the number and asks the bank; call outside a transaction (it makes a network call). */
+    public Uni<VerifiedCard> verify(NewCard request) {
+        String pan = CardNumbers.normalise(request.pan());
+        if (YearMonth.of(request.expiryYear(), request.expiryMonth()).isBefore(YearMonth.now(ZoneOffset.UTC))) {
+            throw ApiException.badRequest("CARD_EXPIRED", "the card has expired");
+        }
+        return acquirer.verifyCard(pan, request.expiryMonth(), request.expiryYear()).map(v -> {
+            switch (v.result()) {
+                case VERIFIED -> {
+                    if (!"DEBIT".equals(v.cardType())) {
+                        throw new ApiException(422, "NOT_A_DEBIT_CARD", "only debit cards can be bound");
+                    }
+                    return new VerifiedCard(pan, request, v);
+                }
+                case EXPIRED -> throw new ApiException(422, "CARD_EXPIRED", "the bank says the card has expired");
+                default -> throw new ApiException(422, "CARD_NOT_VERIFIED", "the bank could not verify this card");
+            }
+        });
+    }
+
+    /** Seals and stores a verified card; must run inside a transaction. */
+    public Uni<Card> store(Driver driver, VerifiedCard verified) {
+        String fingerprint = cipher.fingerprint(verified.pan());
+        return Card.count("driverId = ?1 and panFingerprint = ?2", driver.id, fingerprint).flatMap(existing -> {
+            if (existing > 0) {
+                throw ApiException.conflict("CARD_EXISTS", "this card is already in your wallet");
+            }
+            Card card = new Card();
+            card.id = UUID.randomUUID();
+            card.driverId = driver.id;
+            card.panCiphertext = cipher.encrypt(verified.pan(), card.id);
+            card.panFingerprint = fingerprint;
+            card.bin = verified.pan().substring(0, 6);
+            card.last4 = verified.pan().substring(verified.pan().length() - 4);
+            card.bankName = verified.verification().bankName();
+            card.cardType = verified.verification().cardType();
+            card.expiryMonth = verified.request().expiryMonth();
+            card.expiryYear = verified.request().expiryYear();
+            card.holderName = verified.request().holderName();
+            card.status = "ACTIVE";
+            card.createdAt = Instant.now();
+            return card.<Card>persist();
+        });
+    }
+
+    /** The card number, for the bank adapter at the moment it sends a debit. Never log the result. */
+    public String reveal(Card card) {
+        if (card.panCiphertext == null || card.panCiphertext.length == 0) {
+            throw new IllegalStateException("card " + card.id + " has been removed");
+        }
+        return cipher.decrypt(card.panCiphertext, card.id);
+    }
+
+    /** Forgets the number for good (the row stays for the history of charges). */
+    public void remove(Card card) {
+        card.status = "REMOVED";
+        card.panCiphertext = new byte[0];
+    }
+}
