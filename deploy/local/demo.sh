@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# ./platepay demo: the whole stack on embedded defaults, with seed data. Ctrl-C stops everything.
+set -euo pipefail
+ROOT="${PLATEPAY_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+DATA="$ROOT/.platepay/demo"
+HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 FRESH=0 BUILD=0
+
+usage() {
+  cat <<'USAGE'
+Usage: ./platepay demo [--fresh] [--build] [--http-port N] [--mqtt-port N] [--bank-port N] [--pg-port N]
+
+Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root), the simulated
+bank, and the PlatePay server with its embedded MQTT broker, then seeds an operator, a GAS station with a
+handheld, a PARKING lot and a driver whose plate 黑E12345 is bound to a demo debit card.
+Data lives in .platepay/demo/ and survives restarts.
+
+  --fresh        start from empty data (deletes .platepay/demo)
+  --build        rebuild the jars first (otherwise built only when missing)
+  --http-port N  server HTTP port (default 8080)
+  --mqtt-port N  embedded broker port (default 1883)
+  --bank-port N  simulated bank port (default 8089)
+  --pg-port N    PostgreSQL port (default 55432)
+USAGE
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fresh) FRESH=1 ;;
+    --build) BUILD=1 ;;
+    --http-port) HTTP_PORT="$2"; shift ;;
+    --mqtt-port) MQTT_PORT="$2"; shift ;;
+    --bank-port) BANK_PORT="$2"; shift ;;
+    --pg-port) PG_PORT="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "demo: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+for cmd in java curl; do
+  command -v "$cmd" >/dev/null || { echo "demo: '$cmd' is required" >&2; exit 3; }
+done
+for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "demo: port $port is already in use (is another demo running?). Choose others with --http-port/--mqtt-port/--bank-port." >&2
+    exit 3
+  fi
+done
+
+SERVER_JAR="$ROOT/server/target/quarkus-app/quarkus-run.jar"
+BANK_JAR="$ROOT/bank-simulator/target/bank-simulator.jar"
+if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ]; then
+  echo "Building PlatePay (first run only; a few minutes)..."
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl server,bank-simulator,handheld-protocol -am)
+fi
+
+if [ "$FRESH" = 1 ]; then
+  PGDATA="$DATA/pgdata" "$ROOT/deploy/local/pg.sh" destroy >/dev/null 2>&1 || true
+  rm -rf "$DATA"
+fi
+mkdir -p "$DATA/logs"
+chmod 755 "$ROOT/.platepay" "$DATA" 2>/dev/null || true   # postgres must be able to reach its data folder
+
+# Secrets made on this machine, never in git.
+if [ ! -s "$DATA/vault.key" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 > "$DATA/vault.key")
+fi
+
+PIDS=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping PlatePay demo..."
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" stop || true
+  echo "Stopped. Data kept in $DATA (./platepay demo --fresh to start empty)."
+}
+trap cleanup INT TERM EXIT
+
+echo "Starting PostgreSQL on 127.0.0.1:$PG_PORT ..."
+PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" start
+
+echo "Starting the simulated bank on 127.0.0.1:$BANK_PORT ..."
+java -jar "$BANK_JAR" --host 127.0.0.1 --port "$BANK_PORT" --state "$DATA/bank-state.json" > "$DATA/logs/bank.log" 2>&1 &
+PIDS+=($!)
+
+echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on :$MQTT_PORT ..."
+DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD=platepay \
+PLATEPAY_VAULT_KEY="$(cat "$DATA/vault.key")" PLATEPAY_BANK_URL="http://127.0.0.1:$BANK_PORT" \
+MQTT_PORT="$MQTT_PORT" HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
+  java -Dquarkus.profile=demo -Dplatepay.mqtt.embedded.data-dir="$DATA/hivemq" -jar "$SERVER_JAR" > "$DATA/logs/server.log" 2>&1 &
+SERVER_PID=$!
+PIDS+=($SERVER_PID)
+
+for _ in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && [ -s "$DATA/handheld.json" ]; then
+    READY=1; break
+  fi
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 1
+done
+if [ "${READY:-0}" != 1 ]; then
+  echo "demo: the server did not become ready. Last lines of $DATA/logs/server.log:" >&2
+  tail -n 30 "$DATA/logs/server.log" >&2
+  exit 1
+fi
+
+cat <<INFO
+
+PlatePay demo is running.
+  Server API      http://localhost:$HTTP_PORT/api/v1     (OpenAPI: http://localhost:$HTTP_PORT/q/openapi)
+  Health          http://localhost:$HTTP_PORT/q/health
+  MQTT broker     tcp://127.0.0.1:$MQTT_PORT (per-device credentials)
+  Simulated bank  http://127.0.0.1:$BANK_PORT
+  Logs            $DATA/logs/
+
+Demo users (HTTP basic auth until Keycloak lands):
+  driver   / driver-demo     plate 黑E12345 bound to a demo debit card with CNY 2,000.00 at the bank
+  operator / operator-demo   owns "Daqing CNG Station 1" (with a handheld) and "Daqing Central Parking"
+
+Charge the demo plate from the handheld (paste this in another terminal):
+  ./platepay handheld charge --plate 黑E12345 --amount 128.50
+
+See it as the driver:
+  curl -s -u driver:driver-demo http://localhost:$HTTP_PORT/api/v1/me/charges
+Check the card's balance at the bank:
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"pan":"6222020000012345674"}' http://127.0.0.1:$BANK_PORT/v1/accounts/lookup
+
+Press Ctrl-C to stop.
+INFO
+
+wait "$SERVER_PID"

@@ -1,0 +1,235 @@
+package com.platepay.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platepay.enrollment.Driver;
+import com.platepay.enrollment.Mandate;
+import com.platepay.enrollment.Vehicle;
+import com.platepay.mqtt.MqttGateway;
+import com.platepay.platform.PlatePayConfig;
+import com.platepay.platform.ReactiveContext;
+import com.platepay.sites.Device;
+import com.platepay.sites.DeviceCredentials;
+import com.platepay.sites.Operator;
+import com.platepay.sites.Site;
+import com.platepay.sites.SiteCategory;
+import com.platepay.vault.Card;
+import com.platepay.vault.CardVault;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Seeds the demo (only with platepay.demo.enabled=true, which the demo profile sets): an operator with a GAS
+ * station and its handheld, a PARKING lot, and a driver whose plate 黑E12345 is bound to a debit card with money
+ * at the simulated bank. Idempotent: a restart reuses what is there. The handheld's secrets go to a file only
+ * the demo user can read, for `./platepay handheld`.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
+
+    public static final String PLATE = "黑E12345";
+    /** A card number for the simulated bank only (Luhn-valid, bank BIN 622202). */
+    static final String DEMO_PAN = "6222020000012345674";
+    static final long OPENING_BALANCE = 200_000;
+
+    @ConfigProperty(name = "platepay.demo.enabled", defaultValue = "false")
+    boolean enabled;
+    @ConfigProperty(name = "platepay.demo.dir", defaultValue = ".platepay/demo")
+    String dir;
+
+    private final PlatePayConfig config;
+    private final CardVault vault;
+    private final ReactiveContext reactive;
+    private final Vertx vertx;
+
+    public DemoSeeder(PlatePayConfig config, CardVault vault, ReactiveContext reactive, Vertx vertx) {
+        this.config = config;
+        this.vault = vault;
+        this.reactive = reactive;
+        this.vertx = vertx;
+    }
+
+    /** After the gateway (which has the default priority) so the broker is up when the device file appears. */
+    void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event,
+              MqttGateway gateway) throws Exception {
+        if (!enabled) {
+            return;
+        }
+        ensureBankAccount();
+        reactive.run(() -> Panache.withTransaction(this::seedOperator)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        reactive.run(() -> vault.verify(new CardVault.NewCard(DEMO_PAN, 12, 2031, "Demo Driver"))
+                        .flatMap(verified -> Panache.withTransaction(() -> seedDriver(verified))))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LOG.info("demo data ready");
+    }
+
+    private void ensureBankAccount() throws Exception {
+        WebClient http = WebClient.create(vertx);
+        String bank = config.bank().url();
+        int status = http.postAbs(bank + "/v1/accounts/lookup").sendJsonObject(new JsonObject().put("pan", DEMO_PAN))
+                .await().atMost(java.time.Duration.ofSeconds(10)).statusCode();
+        if (status == 404) {
+            http.postAbs(bank + "/v1/accounts").sendJsonObject(new JsonObject().put("pan", DEMO_PAN)
+                            .put("holderName", "Demo Driver").put("cardType", "DEBIT").put("bankName", "Demo Bank")
+                            .put("expiryMonth", 12).put("expiryYear", 2031).put("balance", OPENING_BALANCE).put("currency", "CNY"))
+                    .await().atMost(java.time.Duration.ofSeconds(10));
+        }
+        http.close();
+    }
+
+    private Uni<Void> seedOperator() {
+        return Operator.<Operator>find("ownerSubject", "operator").firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator().<Operator>persist())
+                .flatMap(op -> site(op, "Daqing CNG Station 1", SiteCategory.GAS)
+                        .flatMap(gas -> site(op, "Daqing Central Parking", SiteCategory.PARKING).replaceWith(gas)))
+                .flatMap(this::handheld);
+    }
+
+    private static Operator operator() {
+        Operator o = new Operator();
+        o.id = UUID.randomUUID();
+        o.ownerSubject = "operator";
+        o.name = "Daqing Energy (demo)";
+        o.createdAt = Instant.now();
+        return o;
+    }
+
+    private static Uni<Site> site(Operator op, String name, SiteCategory category) {
+        return Site.<Site>find("operatorId = ?1 and name = ?2", op.id, name).firstResult().flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            Site s = new Site();
+            s.id = UUID.randomUUID();
+            s.operatorId = op.id;
+            s.name = name;
+            s.category = category;
+            s.currency = "CNY";
+            s.createdAt = Instant.now();
+            return s.persist();
+        });
+    }
+
+    /** A fresh handheld unless the device file still names a live one. */
+    private Uni<Void> handheld(Site gas) {
+        Path file = Path.of(dir, "handheld.json");
+        String existingId = readDeviceId(file);
+        return (existingId == null ? Uni.createFrom().<Device>nullItem() : Device.<Device>findById(UUID.fromString(existingId)))
+                .flatMap(existing -> {
+                    if (existing != null && existing.siteId.equals(gas.id)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    DeviceCredentials credentials = DeviceCredentials.generate();
+                    Device d = new Device();
+                    d.id = UUID.randomUUID();
+                    d.siteId = gas.id;
+                    d.type = Device.Type.HANDHELD;
+                    d.name = "Pump island handheld";
+                    d.status = Device.Status.ACTIVE;
+                    d.mqttPasswordHash = credentials.passwordHash();
+                    d.publicKey = credentials.publicKey();
+                    d.createdAt = Instant.now();
+                    d.updatedAt = d.createdAt;
+                    return d.persist().invoke(() -> writeDeviceFile(file, d, credentials)).replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> seedDriver(CardVault.VerifiedCard verified) {
+        return Driver.<Driver>find("subject", "driver").firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : driver().<Driver>persist())
+                .flatMap(driver -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id, PLATE).firstResult()
+                        .flatMap(v -> v != null ? Uni.createFrom().item(v) : vehicle(driver).<Vehicle>persist())
+                        .flatMap(vehicle -> Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
+                                .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver, verified))
+                                .flatMap(card -> Mandate.count("plate = ?1 and status <> ?2", PLATE, Mandate.Status.REVOKED)
+                                        .flatMap(live -> live > 0 ? Uni.createFrom().voidItem()
+                                                : mandate(driver, vehicle, card).persist().replaceWithVoid()))));
+    }
+
+    private static Driver driver() {
+        Driver d = new Driver();
+        d.id = UUID.randomUUID();
+        d.subject = "driver";
+        d.displayName = "Demo Driver";
+        d.createdAt = Instant.now();
+        return d;
+    }
+
+    private static Vehicle vehicle(Driver driver) {
+        Vehicle v = new Vehicle();
+        v.id = UUID.randomUUID();
+        v.driverId = driver.id;
+        v.plate = PLATE;
+        v.colour = "BLUE";
+        v.createdAt = Instant.now();
+        return v;
+    }
+
+    private static Mandate mandate(Driver driver, Vehicle vehicle, Card card) {
+        Instant now = Instant.now();
+        Mandate m = new Mandate();
+        m.id = UUID.randomUUID();
+        m.driverId = driver.id;
+        m.vehicleId = vehicle.id;
+        m.cardId = card.id;
+        m.plate = vehicle.plate;
+        m.colour = vehicle.colour;
+        m.allowGas = true;
+        m.allowParking = true;
+        m.perChargeCap = 50_000;
+        m.dailyCap = 100_000;
+        m.currency = "CNY";
+        m.status = Mandate.Status.ACTIVE;
+        m.consentText = "Demo consent: debit card ending " + card.last4 + " for " + PLATE + ", up to 50000 fen per charge and 100000 fen per day.";
+        m.consentedAt = now;
+        m.createdAt = now;
+        m.updatedAt = now;
+        return m;
+    }
+
+    private void writeDeviceFile(Path file, Device device, DeviceCredentials credentials) {
+        Map<String, String> content = new LinkedHashMap<>();
+        content.put("deviceId", device.id.toString());
+        content.put("siteId", device.siteId.toString());
+        content.put("mqttUsername", device.id.toString());
+        content.put("mqttPassword", credentials.mqttPassword());
+        content.put("privateKey", credentials.privateKey());
+        content.put("broker", "tcp://" + config.mqtt().host() + ":" + config.mqtt().port());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the demo handheld file " + file, e);
+        }
+    }
+
+    private static String readDeviceId(Path file) {
+        try {
+            return Files.exists(file) ? new ObjectMapper().readTree(file.toFile()).path("deviceId").asText(null) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.platepay.testing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the world a charge needs through the public REST API, as real users would: an operator with a site and
+ * a handheld, a driver with a vehicle, a vaulted debit card backed by a bank account, and a mandate.
+ */
+public final class Scenario {
+
+    public record DeviceCredentials(String deviceId, String siteId, String password, String privateKey) {
+    }
+
+    public record Enrolled(String plate, String vehicleId, String cardId, String mandateId, Bank.Account account) {
+    }
+
+    private final Bank bank;
+
+    public Scenario(Bank bank) {
+        this.bank = bank;
+    }
+
+    public String site(Users operator, String category) {
+        return operator.api().body(Map.of("name", "Site " + category, "category", category))
+                .post("/api/v1/operator/sites").then().statusCode(201).extract().path("id");
+    }
+
+    public DeviceCredentials device(Users operator, String siteId, String type) {
+        var body = operator.api().body(Map.of("type", type, "name", "dev"))
+                .post("/api/v1/operator/sites/" + siteId + "/devices").then().statusCode(201).extract().jsonPath();
+        return new DeviceCredentials(body.getString("mqttUsername"), siteId, body.getString("mqttPassword"), body.getString("privateKey"));
+    }
+
+    public String vehicle(Users driver, String plate) {
+        return driver.api().body(Map.of("plate", plate, "colour", "BLUE")).post("/api/v1/me/vehicles")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public String card(Users driver, Bank.Account account) {
+        return driver.api().body(Map.of("cardNumber", account.pan(), "expiryMonth", 12, "expiryYear", 2031, "holderName", "Test Driver"))
+                .post("/api/v1/me/cards").then().statusCode(201).extract().path("id");
+    }
+
+    public String mandate(Users driver, String vehicleId, String cardId, long perCharge, long daily, List<String> categories) {
+        return driver.api().body(Map.of("vehicleId", vehicleId, "cardId", cardId, "perChargeCap", perCharge, "dailyCap", daily,
+                        "categories", categories, "consent", true))
+                .post("/api/v1/me/mandates").then().statusCode(201).extract().path("id");
+    }
+
+    /** A driver fully enrolled for GAS with the given balance and caps. */
+    public Enrolled enrolled(Users driver, long balance, long perCharge, long daily, List<String> categories) {
+        String plate = Plates.random();
+        Bank.Account account = bank.openAccount("DEBIT", balance);
+        String vehicleId = vehicle(driver, plate);
+        String cardId = card(driver, account);
+        String mandateId = mandate(driver, vehicleId, cardId, perCharge, daily, categories);
+        return new Enrolled(plate, vehicleId, cardId, mandateId, account);
+    }
+
+    public Enrolled enrolled(Users driver, long balance) {
+        return enrolled(driver, balance, 50_000, 100_000, List.of("GAS"));
+    }
+}

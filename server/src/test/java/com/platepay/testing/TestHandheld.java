@@ -1,0 +1,115 @@
+package com.platepay.testing;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.Envelope;
+import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.MessageTypes;
+import com.platepay.protocol.ProtocolCodec;
+import com.platepay.protocol.Topics;
+import com.platepay.protocol.charge.ChargeRequest;
+import com.platepay.protocol.charge.ChargeResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A handheld as a test drives it: a real MQTT 5 client with the device's credentials and signing key. */
+public final class TestHandheld implements AutoCloseable {
+
+    private final Scenario.DeviceCredentials device;
+    private final Mqtt5BlockingClient client;
+    private final EnvelopeSigner signer;
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, BlockingQueue<Envelope>> results = new ConcurrentHashMap<>();
+    /** Every raw result payload received, for schema checks. */
+    public final BlockingQueue<byte[]> rawResults = new LinkedBlockingQueue<>();
+
+    public TestHandheld(Scenario.DeviceCredentials device, String host, int port) {
+        this.device = device;
+        this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
+        this.client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId()).serverHost(host).serverPort(port)
+                .simpleAuth().username(device.deviceId()).password(device.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth().buildBlocking();
+        client.connect();
+        client.toAsync().subscribeWith().topicFilter(resultTopic()).qos(MqttQos.AT_LEAST_ONCE)
+                .callback(this::onResult).send().join();
+    }
+
+    public String resultTopic() {
+        return Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE_RESULT);
+    }
+
+    public String chargeTopic() {
+        return Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE);
+    }
+
+    private void onResult(Mqtt5Publish publish) {
+        byte[] payload = publish.getPayloadAsBytes();
+        rawResults.add(payload);
+        try {
+            Envelope envelope = ProtocolCodec.decode(payload);
+            String chargeId = envelope.body().path("chargeId").asText("");
+            results.computeIfAbsent(chargeId, k -> new LinkedBlockingQueue<>()).add(envelope);
+        } catch (Exception e) {
+            throw new IllegalStateException("the server sent a result that does not decode", e);
+        }
+    }
+
+    public static ChargeRequest request(String chargeId, String plate, long amount) {
+        return new ChargeRequest(chargeId, plate, null, amount, "CNY", 25_300L, "M3", 420L, "3", Instant.now(), "att-1");
+    }
+
+    /** Signs and sends a charge, then waits for its result. */
+    public ChargeResult charge(ChargeRequest request) {
+        send(envelopeFor(request));
+        return awaitResult(request.chargeId(), Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("no result for charge " + request.chargeId()));
+    }
+
+    public Envelope envelopeFor(ChargeRequest request) {
+        return signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE, device.deviceId(), device.siteId(), seq.incrementAndGet(), request));
+    }
+
+    public Mqtt5PubAckReasonCode send(Envelope envelope) {
+        return publishRaw(chargeTopic(), ProtocolCodec.encode(envelope));
+    }
+
+    public Mqtt5PubAckReasonCode publishRaw(String topic, byte[] payload) {
+        try {
+            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+            return ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode();
+        } catch (Mqtt5PubAckException refused) {
+            return refused.getMqttMessage().getReasonCode();
+        }
+    }
+
+    public Optional<ChargeResult> awaitResult(String chargeId, Duration timeout) {
+        try {
+            Envelope envelope = results.computeIfAbsent(chargeId, k -> new LinkedBlockingQueue<>())
+                    .poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return envelope == null ? Optional.empty() : Optional.of(ProtocolCodec.body(envelope, ChargeResult.class));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (client.getState().isConnected()) {
+            client.disconnect();
+        }
+    }
+}

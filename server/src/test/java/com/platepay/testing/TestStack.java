@@ -1,0 +1,87 @@
+package com.platepay.testing;
+
+import com.platepay.banksim.BankSimulatorProcess;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real parts every server test runs against: an embedded PostgreSQL, the simulated bank as its own process,
+ * a free port for the embedded MQTT broker, and a fresh vault key. One instance serves all test classes that
+ * use it, so the application starts once.
+ */
+public class TestStack implements QuarkusTestResourceLifecycleManager {
+
+    private static final String BANK_JAR = "platepay.bank-simulator.jar";
+
+    private EmbeddedPostgres postgres;
+    private BankSimulatorProcess bank;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path work = Files.createDirectories(Path.of("target", "test-stack").toAbsolutePath());
+            postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
+                    .start();
+            bank = BankSimulatorProcess.start(bankJar(), Files.createDirectories(work.resolve("bank")));
+            int mqttPort = freePort();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+
+            Map<String, String> config = new HashMap<>();
+            String db = "localhost:" + postgres.getPort() + "/postgres";
+            config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
+            config.put("quarkus.datasource.username", "postgres");
+            config.put("quarkus.datasource.password", "postgres");
+            config.put("platepay.bank.url", bank.baseUrl());
+            config.put("platepay.mqtt.port", String.valueOf(mqttPort));
+            config.put("platepay.mqtt.embedded.data-dir", Files.createDirectories(work.resolve("hivemq")).toString());
+            config.put("platepay.vault.key", Base64.getEncoder().encodeToString(key));
+            config.put("platepay.charging.janitor-interval", "1s");
+            config.put("platepay.charging.janitor-first-delay", "200ms");
+            config.put("platepay.bank.timeout", "800ms");
+            return config;
+        } catch (IOException e) {
+            throw new IllegalStateException("test stack did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (bank != null) {
+            bank.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is ending; the data folder is under target/
+            }
+        }
+    }
+
+    private static Path bankJar() {
+        String configured = System.getProperty(BANK_JAR);
+        Path jar = configured != null ? Path.of(configured) : Path.of("..", "bank-simulator", "target", "bank-simulator.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the simulated bank's jar is missing at " + jar.toAbsolutePath()
+                    + "; build it first: ./mvnw -pl bank-simulator package");
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
