@@ -9,7 +9,8 @@ usage() {
   cat <<'USAGE'
 Usage: ./platepay demo [--fresh] [--build] [--http-port N] [--mqtt-port N] [--bank-port N] [--pg-port N]
 
-Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root), the simulated
+Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root; the embedded
+PostgreSQL the tests use when none is installed), the simulated
 bank, and the PlatePay server with its embedded MQTT broker, then seeds an operator, a GAS station with a
 handheld, a PARKING lot and a driver whose plate 黑E12345 is bound to a demo debit card.
 Data lives in .platepay/demo/ and survives restarts.
@@ -49,13 +50,17 @@ done
 
 SERVER_JAR="$ROOT/server/target/quarkus-app/quarkus-run.jar"
 BANK_JAR="$ROOT/bank-simulator/target/bank-simulator.jar"
-if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ]; then
+PG_LAUNCHER="$ROOT/deploy/embedded-postgres/target"
+if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ] \
+   || [ ! -d "$PG_LAUNCHER/lib" ]; then
   echo "Building PlatePay (first run only; a few minutes)..."
-  (cd "$ROOT" && ./mvnw -q -B -DskipTests package -pl server,bank-simulator,handheld-protocol -am)
+  (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,handheld-protocol,deploy/embedded-postgres -am)
 fi
+# The installed PostgreSQL when there is one, else the embedded PostgreSQL the tests use.
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then PG_MODE=installed; else PG_MODE=embedded; fi
 
 if [ "$FRESH" = 1 ]; then
-  PGDATA="$DATA/pgdata" "$ROOT/deploy/local/pg.sh" destroy >/dev/null 2>&1 || true
+  [ -d "$DATA/pgdata" ] && PGDATA="$DATA/pgdata" "$ROOT/deploy/local/pg.sh" destroy >/dev/null 2>&1 || true
   rm -rf "$DATA"
 fi
 mkdir -p "$DATA/logs"
@@ -71,15 +76,26 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "Stopping PlatePay demo..."
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" stop || true
+  # Newest first: the server stops before the bank and the database it uses.
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+    wait "${PIDS[i]}" 2>/dev/null || true
+  done
+  [ "$PG_MODE" = installed ] && { PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" stop || true; }
   echo "Stopped. Data kept in $DATA (./platepay demo --fresh to start empty)."
 }
 trap cleanup INT TERM EXIT
 
-echo "Starting PostgreSQL on 127.0.0.1:$PG_PORT ..."
-PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" start
+echo "Starting PostgreSQL ($PG_MODE) on 127.0.0.1:$PG_PORT ..."
+if [ "$PG_MODE" = installed ]; then
+  PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" start
+else
+  java -cp "$PG_LAUNCHER/classes:$PG_LAUNCHER/lib/*" com.platepay.deploy.EmbeddedPostgresLauncher \
+    "$DATA/embedded-pgdata" "$PG_PORT" > "$DATA/logs/postgres.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do grep -q "ready on" "$DATA/logs/postgres.log" 2>/dev/null && break; sleep 1; done
+  grep -q "ready on" "$DATA/logs/postgres.log" || { echo "demo: embedded PostgreSQL did not start:" >&2; tail -n 20 "$DATA/logs/postgres.log" >&2; exit 1; }
+fi
 
 echo "Starting the simulated bank on 127.0.0.1:$BANK_PORT ..."
 java -jar "$BANK_JAR" --host 127.0.0.1 --port "$BANK_PORT" --state "$DATA/bank-state.json" > "$DATA/logs/bank.log" 2>&1 &

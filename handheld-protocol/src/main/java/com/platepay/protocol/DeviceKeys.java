@@ -1,0 +1,64 @@
+package com.platepay.protocol;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Ed25519 device keys with the JDK only. Public keys travel as base64 (standard, padded) of the X.509
+ * SubjectPublicKeyInfo DER (44 bytes for Ed25519), private keys as base64 of the PKCS#8 DER. The server keeps public
+ * keys only.
+ */
+public final class DeviceKeys {
+    public static final String ALGORITHM = "Ed25519";
+
+    private DeviceKeys() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    }
+
+    public static String encodePublic(PublicKey k) {
+        return Base64.getEncoder().encodeToString(k.getEncoded());
+    }
+
+    /** IllegalArgumentException for anything that is not a base64 Ed25519 SubjectPublicKeyInfo. */
+    public static PublicKey decodePublic(String b64) {
+        if (b64 == null || b64.isBlank()) {
+            throw new IllegalArgumentException("no public key");
+        }
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64.strip())));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("not a base64 Ed25519 public key (X.509 SubjectPublicKeyInfo)", e);
+        }
+    }
+
+    public static String encodePrivate(PrivateKey k) {
+        return Base64.getEncoder().encodeToString(k.getEncoded());
+    }
+
+    /** IllegalArgumentException for anything that is not a base64 Ed25519 PKCS#8 key. The message never echoes the input. */
+    public static PrivateKey decodePrivate(String b64) {
+        if (b64 == null || b64.isBlank()) {
+            throw new IllegalArgumentException("no private key");
+        }
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64.strip())));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("not a base64 Ed25519 private key (PKCS#8)");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.platepay.protocol;
+
+/** Values of the envelope's {@code type}. Results use a dot, topics a slash. */
+public final class MessageTypes {
+    public static final String CHARGE = "charge";
+    public static final String CHARGE_RESULT = "charge.result";
+    public static final String CYLINDER_CHECK = "cylinder-check";
+    public static final String CYLINDER_CHECK_RESULT = "cylinder-check.result";
+    public static final String PLATE_READ = "plate-read";
+    public static final String STATUS = "status";
+    public static final String COMMAND = "command";
+
+    private MessageTypes() {
+    }
+}

@@ -1,0 +1,68 @@
+package com.platepay.protocol.sim;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./platepay handheld ...}: the attendant's handheld, simulated.
+ *
+ * <p>Exit codes: 0 a result arrived (whatever its status), 1 no result before the timeout, 2 bad arguments or no
+ * device configured, 3 the broker could not be reached or refused us, 4 anything unexpected.
+ */
+@Command(name = "handheld", mixinStandardHelpOptions = true, version = "PlatePay handheld simulator, protocol v1",
+        description = "Simulates an attendant's handheld on the PlatePay MQTT protocol.",
+        footer = {"", "Exit codes: 0 result received, 1 timeout, 2 bad arguments, 3 broker unreachable or refused, 4 unexpected error."})
+public final class HandheldCli implements Runnable {
+    public static final int OK = 0;
+    public static final int TIMEOUT = 1;
+    public static final int USAGE = 2;
+    public static final int BROKER = 3;
+    public static final int UNEXPECTED = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. 'charge'");
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the CLI in-process (tests use this); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new HandheldCli());
+        cl.addSubcommand("charge", new ChargeCommand(env, out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("handheld: unexpected error: " + ex);
+            return UNEXPECTED;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("handheld: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+}
