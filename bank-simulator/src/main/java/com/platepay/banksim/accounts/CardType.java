@@ -1,0 +1,5 @@
+package com.platepay.banksim.accounts;
+
+public enum CardType {
+    DEBIT, CREDIT
+}

@@ -1,0 +1,5 @@
+package com.platepay.banksim.debits;
+
+public enum DebitStatus {
+    APPROVED, DECLINED, REVERSED
+}

@@ -1,0 +1,5 @@
+package com.platepay.banksim.debits;
+
+public enum DeclineCode {
+    INSUFFICIENT_FUNDS, CARD_NOT_FOUND, NOT_DEBIT_CARD, EXPIRED_CARD, CURRENCY_MISMATCH, REVERSED_BEFORE_AUTHORISATION
+}
