@@ -1,5 +1,6 @@
 package com.platepay.protocol;
 
+import com.platepay.contracts.ContractSchemas;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +48,7 @@ class ContractTest {
     @ValueSource(strings = {"charge.json", "charge-result-approved.json", "charge-result-declined.json"})
     void everyExampleValidatesDecodesAndVerifies(String file) throws Exception {
         JsonNode tree = json("examples/" + file);
-        assertEquals(List.of(), Schemas.validate(tree), file);
+        assertEquals(List.of(), ContractSchemas.validateEnvelope(tree), file);
         Envelope e = ProtocolCodec.decode(resource("examples/" + file));
         if (e.type().equals(MessageTypes.CHARGE)) {
             ProtocolCodec.body(e, ChargeRequest.class);
@@ -84,12 +85,12 @@ class ContractTest {
         for (Object body : List.of(full, minimal)) {
             JsonNode wire = ProtocolCodec.mapper().readTree(ProtocolCodec.encode(
                     signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE, "hh-1", "site-1", 1, body))));
-            assertEquals(List.of(), Schemas.validate(wire), wire.toString());
+            assertEquals(List.of(), ContractSchemas.validateEnvelope(wire), wire.toString());
         }
         for (Object body : List.of(approved, declined, rejected)) {
             JsonNode wire = ProtocolCodec.mapper().readTree(ProtocolCodec.encode(
                     signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE_RESULT, "hh-1", "site-1", Long.MAX_VALUE >>> 11, body))));
-            assertEquals(List.of(), Schemas.validate(wire), wire.toString());
+            assertEquals(List.of(), ContractSchemas.validateEnvelope(wire), wire.toString());
         }
     }
 
@@ -119,7 +120,7 @@ class ContractTest {
         } else {
             e.set(field, v);
         }
-        assertFalse(Schemas.validate(e).isEmpty(), field + "=" + value);
+        assertFalse(ContractSchemas.validateEnvelope(e).isEmpty(), field + "=" + value);
     }
 
     @ParameterizedTest
@@ -131,7 +132,7 @@ class ContractTest {
         } else {
             e.remove(field);
         }
-        assertFalse(Schemas.validate(e).isEmpty(), field);
+        assertFalse(ContractSchemas.validateEnvelope(e).isEmpty(), field);
     }
 
     @ParameterizedTest
@@ -152,14 +153,14 @@ class ContractTest {
         } else {
             body.set(field, ProtocolCodec.mapper().readTree(value));
         }
-        assertFalse(Schemas.validate(e).isEmpty(), field + "=" + value);
+        assertFalse(ContractSchemas.validateEnvelope(e).isEmpty(), field + "=" + value);
     }
 
     @Test
     void declinedCannotSayApproved() throws Exception {
         ObjectNode e = (ObjectNode) json("examples/charge-result-declined.json");
         ((ObjectNode) e.get("body")).put("reasonCode", "APPROVED");
-        assertFalse(Schemas.validate(e).isEmpty());
+        assertFalse(ContractSchemas.validateEnvelope(e).isEmpty());
     }
 
     @Test

@@ -29,12 +29,12 @@ public class ChargeJanitor {
     private static final String CLAIM = """
             update charges set check_attempts = check_attempts + 1,
                    status = 'UNKNOWN', reason_code = 'BANK_TIMEOUT',
-                   next_check_at = now() + least(interval '1 millisecond' * ?1 * power(2, check_attempts), interval '1 hour')
+                   next_check_at = now() + least(interval '1 millisecond' * cast(?1 as double precision) * power(2, check_attempts), interval '1 hour')
             where id in (select id from charges
                          where (status = 'UNKNOWN' and next_check_at <= now())
-                            or (status = 'AUTHORIZING' and updated_at < now() - interval '1 millisecond' * ?2)
+                            or (status = 'AUTHORIZING' and updated_at < now() - interval '1 millisecond' * cast(?2 as double precision))
                          order by next_check_at nulls first
-                         limit ?3
+                         limit cast(?3 as integer)
                          for update skip locked)
             returning id""";
 

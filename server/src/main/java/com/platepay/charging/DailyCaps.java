@@ -15,15 +15,15 @@ public class DailyCaps {
 
     private static final String RESERVE = """
             insert into mandate_daily_usage (mandate_id, day, reserved)
-            select ?1, ?2, ?3 where ?3 <= ?4
+            select cast(?1 as uuid), cast(?2 as date), cast(?3 as bigint) where cast(?3 as bigint) <= cast(?4 as bigint)
             on conflict (mandate_id, day) do update
                 set reserved = mandate_daily_usage.reserved + excluded.reserved
-                where mandate_daily_usage.reserved + excluded.reserved <= ?4
+                where mandate_daily_usage.reserved + excluded.reserved <= cast(?4 as bigint)
             returning reserved""";
 
     private static final String RELEASE = """
-            update mandate_daily_usage set reserved = reserved - ?3
-            where mandate_id = ?1 and day = ?2 and reserved >= ?3""";
+            update mandate_daily_usage set reserved = reserved - cast(?3 as bigint)
+            where mandate_id = ?1 and day = cast(?2 as date) and reserved >= cast(?3 as bigint)""";
 
     /** True when the amount fitted under the cap and is now reserved. Must run inside a transaction. */
     public Uni<Boolean> reserve(UUID mandateId, LocalDate day, long amount, long dailyCap) {

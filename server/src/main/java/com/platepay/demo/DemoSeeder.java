@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,11 +50,6 @@ public class DemoSeeder {
     static final String DEMO_PAN = "6222020000012345674";
     static final long OPENING_BALANCE = 200_000;
 
-    @ConfigProperty(name = "platepay.demo.enabled", defaultValue = "false")
-    boolean enabled;
-    @ConfigProperty(name = "platepay.demo.dir", defaultValue = ".platepay/demo")
-    String dir;
-
     private final PlatePayConfig config;
     private final CardVault vault;
     private final ReactiveContext reactive;
@@ -71,7 +65,7 @@ public class DemoSeeder {
     /** After the gateway (which has the default priority) so the broker is up when the device file appears. */
     void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event,
               MqttGateway gateway) throws Exception {
-        if (!enabled) {
+        if (!config.demo().enabled()) {
             return;
         }
         ensureBankAccount();
@@ -131,7 +125,7 @@ public class DemoSeeder {
 
     /** A fresh handheld unless the device file still names a live one. */
     private Uni<Void> handheld(Site gas) {
-        Path file = Path.of(dir, "handheld.json");
+        Path file = Path.of(config.demo().dir(), "handheld.json");
         String existingId = readDeviceId(file);
         return (existingId == null ? Uni.createFrom().<Device>nullItem() : Device.<Device>findById(UUID.fromString(existingId)))
                 .flatMap(existing -> {

@@ -20,6 +20,17 @@ public interface PlatePayConfig {
 
     Limits limits();
 
+    Demo demo();
+
+    /** The demo profile seeds data and writes the handheld's credentials to {@code dir}. */
+    interface Demo {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault(".platepay/demo")
+        String dir();
+    }
+
     interface Vault {
         /** Base64 of a 256-bit AES key. There is deliberately no default: the server refuses to start without one. */
         String key();

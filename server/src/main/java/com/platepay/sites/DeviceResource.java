@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1/operator")
+@Path("/api/v1/operator/sites/{siteId}/devices")
 @RolesAllowed(Roles.OPERATOR)
 public class DeviceResource {
 
@@ -30,7 +30,7 @@ public class DeviceResource {
                              String topicPrefix, Instant createdAt, Instant updatedAt) {
         static DeviceView of(Device d) {
             return new DeviceView(d.id, d.siteId, d.type, d.name, d.status, d.publicKey,
-                    Topics.device(d.siteId.toString(), d.id.toString(), "").replaceAll("/$", ""), d.createdAt, d.updatedAt);
+                    Topics.deviceFilter(d.siteId.toString(), d.id.toString()).replaceAll("/#$", ""), d.createdAt, d.updatedAt);
         }
     }
 
@@ -49,7 +49,6 @@ public class DeviceResource {
     }
 
     @GET
-    @Path("/sites/{siteId}/devices")
     @WithTransaction
     public Uni<List<DeviceView>> list(@PathParam("siteId") UUID siteId) {
         return operators.current().flatMap(o -> SiteResource.owned(o, siteId))
@@ -58,7 +57,6 @@ public class DeviceResource {
     }
 
     @POST
-    @Path("/sites/{siteId}/devices")
     @WithTransaction
     public Uni<Response> create(@PathParam("siteId") UUID siteId, @Valid @NotNull CreateDevice request) {
         DeviceCredentials credentials = DeviceCredentials.generate();
@@ -77,60 +75,7 @@ public class DeviceResource {
         }).map(d -> Response.status(201).entity(issued(d, credentials)).build());
     }
 
-    @GET
-    @Path("/devices/{id}")
-    @WithTransaction
-    public Uni<DeviceView> get(@PathParam("id") UUID id) {
-        return operators.current().flatMap(o -> owned(o, id)).map(DeviceView::of);
-    }
-
-    /** New password and signing key; the old ones stop working for new connections and messages at once. */
-    @POST
-    @Path("/devices/{id}/credentials")
-    @WithTransaction
-    public Uni<IssuedDevice> rotate(@PathParam("id") UUID id) {
-        DeviceCredentials credentials = DeviceCredentials.generate();
-        return operators.current().flatMap(o -> owned(o, id)).map(d -> {
-            d.mqttPasswordHash = credentials.passwordHash();
-            d.publicKey = credentials.publicKey();
-            d.updatedAt = Instant.now();
-            return issued(d, credentials);
-        });
-    }
-
-    @POST
-    @Path("/devices/{id}/disable")
-    @WithTransaction
-    public Uni<DeviceView> disable(@PathParam("id") UUID id) {
-        return setStatus(id, Device.Status.DISABLED);
-    }
-
-    @POST
-    @Path("/devices/{id}/enable")
-    @WithTransaction
-    public Uni<DeviceView> enable(@PathParam("id") UUID id) {
-        return setStatus(id, Device.Status.ACTIVE);
-    }
-
-    private Uni<DeviceView> setStatus(UUID id, Device.Status status) {
-        return operators.current().flatMap(o -> owned(o, id)).map(d -> {
-            d.status = status;
-            d.updatedAt = Instant.now();
-            return DeviceView.of(d);
-        });
-    }
-
-    private static IssuedDevice issued(Device d, DeviceCredentials credentials) {
+    static IssuedDevice issued(Device d, DeviceCredentials credentials) {
         return new IssuedDevice(DeviceView.of(d), d.id.toString(), credentials.mqttPassword(), credentials.privateKey());
-    }
-
-    private static Uni<Device> owned(Operator operator, UUID deviceId) {
-        return Device.<Device>find("id = ?1 and siteId in (select s.id from Site s where s.operatorId = ?2)", deviceId, operator.id)
-                .firstResult().map(d -> {
-                    if (d == null) {
-                        throw ApiException.notFound("device");
-                    }
-                    return d;
-                });
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public class TestStack implements QuarkusTestResourceLifecycleManager {
 
-    private static final String BANK_JAR = "platepay.bank-simulator.jar";
+    private static final String BANK_JAR = "bank-simulator.jar";
 
     private EmbeddedPostgres postgres;
     private BankSimulatorProcess bank;
@@ -49,6 +49,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("platepay.charging.janitor-interval", "1s");
             config.put("platepay.charging.janitor-first-delay", "200ms");
             config.put("platepay.bank.timeout", "800ms");
+            // Integration tests run in this JVM but not inside the application: they read these.
+            System.setProperty("test.bank-url", bank.baseUrl());
+            System.setProperty("test.mqtt-port", String.valueOf(mqttPort));
             return config;
         } catch (IOException e) {
             throw new IllegalStateException("test stack did not start", e);

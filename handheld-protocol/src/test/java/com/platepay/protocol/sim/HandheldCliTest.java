@@ -1,5 +1,6 @@
 package com.platepay.protocol.sim;
 
+import com.platepay.contracts.ContractSchemas;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,6 @@ import com.platepay.protocol.EnvelopeVerifier;
 import com.platepay.protocol.Ids;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
-import com.platepay.protocol.Schemas;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.charge.ChargeRequest;
 import java.io.ByteArrayOutputStream;
@@ -121,7 +121,7 @@ class HandheldCliTest {
         assertEquals(SITE, e.siteId());
         ChargeRequest req = ProtocolCodec.body(e, ChargeRequest.class);
         assertEquals(new ChargeRequest(chargeId, "黑E12345", "BLUE", 12850, "CNY", 25300L, "M3", 420L, "3", req.capturedAt(), "a1"), req);
-        assertEquals(List.of(), Schemas.validate(ProtocolCodec.mapper().readTree(seen.payload())));
+        assertEquals(List.of(), ContractSchemas.validateEnvelope(ProtocolCodec.mapper().readTree(seen.payload())));
     }
 
     @Test
