@@ -3,6 +3,7 @@ package com.platepay.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platepay.enrollment.Driver;
 import com.platepay.enrollment.Mandate;
+import com.platepay.enrollment.MandateService;
 import com.platepay.enrollment.Vehicle;
 import com.platepay.mqtt.MqttGateway;
 import com.platepay.platform.PlatePayConfig;
@@ -30,6 +31,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -52,12 +54,14 @@ public class DemoSeeder {
 
     private final PlatePayConfig config;
     private final CardVault vault;
+    private final MandateService mandates;
     private final ReactiveContext reactive;
     private final Vertx vertx;
 
-    public DemoSeeder(PlatePayConfig config, CardVault vault, ReactiveContext reactive, Vertx vertx) {
+    public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx) {
         this.config = config;
         this.vault = vault;
+        this.mandates = mandates;
         this.reactive = reactive;
         this.vertx = vertx;
     }
@@ -156,7 +160,8 @@ public class DemoSeeder {
                                 .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver, verified))
                                 .flatMap(card -> Mandate.count("plate = ?1 and status <> ?2", PLATE, Mandate.Status.REVOKED)
                                         .flatMap(live -> live > 0 ? Uni.createFrom().voidItem()
-                                                : mandate(driver, vehicle, card).persist().replaceWithVoid()))));
+                                                : mandates.create(driver, new MandateService.NewMandate(vehicle.id, card.id, 50_000, 100_000,
+                                                        Set.of("GAS", "PARKING"))).replaceWithVoid()))));
     }
 
     private static Driver driver() {
@@ -176,28 +181,6 @@ public class DemoSeeder {
         v.colour = "BLUE";
         v.createdAt = Instant.now();
         return v;
-    }
-
-    private static Mandate mandate(Driver driver, Vehicle vehicle, Card card) {
-        Instant now = Instant.now();
-        Mandate m = new Mandate();
-        m.id = UUID.randomUUID();
-        m.driverId = driver.id;
-        m.vehicleId = vehicle.id;
-        m.cardId = card.id;
-        m.plate = vehicle.plate;
-        m.colour = vehicle.colour;
-        m.allowGas = true;
-        m.allowParking = true;
-        m.perChargeCap = 50_000;
-        m.dailyCap = 100_000;
-        m.currency = "CNY";
-        m.status = Mandate.Status.ACTIVE;
-        m.consentText = "Demo consent: debit card ending " + card.last4 + " for " + PLATE + ", up to 50000 fen per charge and 100000 fen per day.";
-        m.consentedAt = now;
-        m.createdAt = now;
-        m.updatedAt = now;
-        return m;
     }
 
     private void writeDeviceFile(Path file, Device device, DeviceCredentials credentials) {

@@ -326,6 +326,11 @@ final class ChargeCommand implements Callable<Integer> {
     }
 
     private Path defaultDeviceFile() {
+        return demoDeviceFile(env);
+    }
+
+    /** Where ./platepay demo writes its handheld's credentials. */
+    static Path demoDeviceFile(Map<String, String> env) {
         String home = env.get("PLATEPAY_HOME");
         Path root = home == null || home.isBlank() ? Path.of("") : Path.of(home);
         return root.resolve(".platepay").resolve("demo").resolve("handheld.json").toAbsolutePath();

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# ./platepay faults: make the demo's simulated bank misbehave, to watch PlatePay stay exactly-once.
+set -euo pipefail
+BANK="${PLATEPAY_BANK_URL:-http://127.0.0.1:8089}"
+
+usage() {
+  cat <<'USAGE'
+Usage: ./platepay faults <fault> [--count N] [--delay-ms MS] [--bank URL]
+
+Faults for the next N debits (default 1) at the demo's simulated bank:
+  bank-timeout   the bank takes the money but answers too late (after --delay-ms, default 5000):
+                 the handheld hears DECLINED/BANK_TIMEOUT and the janitor reverses the debit
+  late-debit     the debit reaches the bank only after --delay-ms: the janitor's reversal gets there first
+                 and the bank refuses the late debit
+  bank-error     the bank answers HTTP 500 without doing anything
+  drop           the bank closes the connection without an answer
+  slow MS        every debit takes MS milliseconds longer (latency, not a failure)
+  show           print the faults in force
+  clear          remove all faults
+USAGE
+}
+
+[ $# -gt 0 ] || { usage; exit 2; }
+fault="$1"; shift
+COUNT=1 DELAY=5000 LATENCY=0
+[ "$fault" = slow ] && { LATENCY="${1:?slow needs milliseconds}"; shift; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) COUNT="$2"; shift ;;
+    --delay-ms) DELAY="$2"; shift ;;
+    --bank) BANK="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "faults: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+post() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$1" "$BANK/v1/faults" && echo; }
+rule() { post "{\"latencyMs\":0,\"rules\":[{\"on\":\"DEBIT\",\"mode\":\"$1\",\"count\":$COUNT,\"delayMs\":$DELAY}]}"; }
+case "$fault" in
+  -h|--help|help) usage ;;
+  bank-timeout) rule TIMEOUT_AFTER_PROCESSING ;;
+  late-debit)   rule TIMEOUT_BEFORE_PROCESSING ;;
+  bank-error)   rule ERROR_500 ;;
+  drop)         rule DROP_CONNECTION ;;
+  slow)         post "{\"latencyMs\":$LATENCY,\"rules\":[]}" ;;
+  show)         curl -fsS "$BANK/v1/faults" && echo ;;
+  clear)        curl -fsS -X DELETE "$BANK/v1/faults" && echo ;;
+  *) echo "faults: unknown fault '$fault'" >&2; usage >&2; exit 2 ;;
+esac
