@@ -111,12 +111,14 @@ public class MqttGateway {
         }
         byte[] payload = publish.getPayloadAsBytes();
         Optional<ByteBuffer> correlation = publish.getCorrelationData();
+        long received = System.nanoTime();
         reactive.run(() -> charges.handle(topic.get(), payload)).whenComplete((result, failure) -> {
             if (failure != null) {
                 // Nothing was answered: the device keeps its charge id and resends, which is safe.
                 LOG.errorf(failure, "charge from device %s failed; the device will resend", topic.get().deviceId());
             } else {
                 result.ifPresent(r -> reply(topic.get(), r, correlation));
+                LOG.debugf("charge from %s handled in %.1f ms", topic.get().deviceId(), (System.nanoTime() - received) / 1e6);
             }
         });
     }
