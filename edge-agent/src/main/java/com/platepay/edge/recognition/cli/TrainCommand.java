@@ -1,0 +1,44 @@
+package com.platepay.edge.recognition.cli;
+
+import com.platepay.edge.recognition.train.ModelTraining;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the character classifiers on synthetic plates and writes the model files the agent loads.",
+                "Fonts come from Debian: fonts-noto-cjk (required), fonts-dejavu-extra (optional).",
+                "The committed models are: ./platepay train --easypr DIR (other options at their defaults)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:PLATEPAY_HOME:-.}/edge-agent/src/main/resources/models",
+            description = "where to write province.xml.gz and serial.xml.gz (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "20261123", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--plates", defaultValue = "4000", description = "synthetic plates to render (default: ${DEFAULT-VALUE})")
+    int plates;
+
+    @Option(names = "--per-class", defaultValue = "450", description = "samples per character kept (default: ${DEFAULT-VALUE})")
+    int perClass;
+
+    @Option(names = "--hidden", defaultValue = "80", description = "hidden units per network (default: ${DEFAULT-VALUE})")
+    int hidden;
+
+    @Option(names = "--iterations", defaultValue = "250", description = "RPROP iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--easypr", paramLabel = "DIR",
+            description = "optional real character crops (EasyPR, Apache-2.0): the folder holding chars2/ and "
+                    + "charsChinese/ after `7z x` of shared/data/plate-chars/*.7z")
+    Path easyPr;
+
+    @Override
+    public Integer call() throws Exception {
+        new ModelTraining(new ModelTraining.Settings(seed, plates, perClass, hidden, iterations, out, easyPr), System.out).run();
+        return 0;
+    }
+}

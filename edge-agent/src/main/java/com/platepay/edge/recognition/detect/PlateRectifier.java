@@ -1,0 +1,98 @@
+package com.platepay.edge.recognition.detect;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.getAffineTransform;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import com.platepay.edge.recognition.PlateBox;
+import com.platepay.edge.recognition.read.CharCell;
+import com.platepay.edge.recognition.read.PlateLayout;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/** Cuts a plate box out of a frame and turns it upright at a fixed size (0.5 px per mm of plate), undoing tilt. */
+public final class PlateRectifier {
+
+    public static final double PIXELS_PER_MM = 0.5;
+
+    /** Image height of every rectified plate. */
+    public static final int HEIGHT = (int) (PlateLayout.PLATE_HEIGHT_MM * PIXELS_PER_MM);
+
+    private PlateRectifier() {
+    }
+
+    public static int width(PlateLayout layout) {
+        return (int) Math.round(layout.widthMm() * PIXELS_PER_MM);
+    }
+
+    /** The rectified plate, and the 2x3 affine map from frame pixels to rectified pixels. */
+    public record Rectified(Mat plate, double[] frameToPlate) {
+    }
+
+    public static Rectified rectify(Mat frame, PlateBox box, PlateLayout layout) {
+        PlateBox b = box.landscape();
+        double[][] c = corners(b);
+        int w = width(layout);
+        try (Point2f src = new Point2f(3); Point2f dst = new Point2f(3)) {
+            for (int i = 0; i < 3; i++) {
+                src.position(i).x((float) c[i][0]).y((float) c[i][1]);
+            }
+            dst.position(0).x(0).y(0);
+            dst.position(1).x(w).y(0);
+            dst.position(2).x(w).y(HEIGHT);
+            src.position(0);
+            dst.position(0);
+            Mat m = getAffineTransform(src, dst);
+            double[] affine = new double[6];
+            try (DoubleIndexer idx = m.createIndexer()) {
+                for (int i = 0; i < 6; i++) affine[i] = idx.get(i / 3, i % 3);
+            }
+            Mat plate = new Mat();
+            warpAffine(frame, plate, m, new Size(w, HEIGHT), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+            m.close();
+            return new Rectified(plate, affine);
+        }
+    }
+
+    /**
+     * The plate box in the frame that the character cells imply: the layout's plate outline around the cells,
+     * mapped back from rectified to frame pixels. Re-rectifying it puts the characters where the layout says.
+     */
+    public static PlateBox boxAround(List<CharCell> cells, PlateLayout layout, double[] frameToPlate) {
+        CharCell first = cells.get(0);
+        double mmX = first.width() / layout.charWidthMm(), mmY = first.height() / PlateLayout.CHAR_HEIGHT_MM;
+        double left = first.x() - layout.charLeftMm(0) * mmX;
+        double top = first.y() - PlateLayout.CHAR_TOP_MM * mmY;
+        double right = left + layout.widthMm() * mmX;
+        double bottom = top + PlateLayout.PLATE_HEIGHT_MM * mmY;
+        double[] tl = toFrame(frameToPlate, left, top), tr = toFrame(frameToPlate, right, top);
+        double[] br = toFrame(frameToPlate, right, bottom);
+        double width = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
+        double height = Math.hypot(br[0] - tr[0], br[1] - tr[1]);
+        double angle = Math.toDegrees(Math.atan2(tr[1] - tl[1], tr[0] - tl[0]));
+        return new PlateBox((tl[0] + br[0]) / 2, (tl[1] + br[1]) / 2, width, height, angle);
+    }
+
+    /** Inverts the 2x3 affine map {@code a} for one point. */
+    private static double[] toFrame(double[] a, double x, double y) {
+        double det = a[0] * a[4] - a[1] * a[3];
+        double dx = x - a[2], dy = y - a[5];
+        return new double[] {(a[4] * dx - a[1] * dy) / det, (-a[3] * dx + a[0] * dy) / det};
+    }
+
+    /** Top-left, top-right, bottom-right corners of a landscape box (y grows downwards). */
+    public static double[][] corners(PlateBox b) {
+        double a = Math.toRadians(b.angleDeg());
+        double ux = Math.cos(a) * b.width() / 2, uy = Math.sin(a) * b.width() / 2;
+        double vx = -Math.sin(a) * b.height() / 2, vy = Math.cos(a) * b.height() / 2;
+        return new double[][] {
+                {b.cx() - ux - vx, b.cy() - uy - vy},
+                {b.cx() + ux - vx, b.cy() + uy - vy},
+                {b.cx() + ux + vx, b.cy() + uy + vy}};
+    }
+}

@@ -1,0 +1,98 @@
+package com.platepay.edge.recognition.eval;
+
+import com.platepay.edge.recognition.BoxOverlap;
+import com.platepay.edge.recognition.PlateReading;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The scores of {@code shared/data/plates/README.md}: exact match over all true plates, detection (IoU > 0.3),
+ * character and province accuracy, and milliseconds per photo.
+ */
+public final class Scoreboard {
+
+    static final double DETECTION_IOU = 0.3;
+
+    private int truePlates, detected, exact, charsRight, chars, provincesRight, falsePositives;
+    private final List<Double> millis = new ArrayList<>();
+
+    /** Adds one photo: its true plates, what was read, and how long recognition took. */
+    public void add(List<TruePlate> truth, List<PlateReading> readings, double ms) {
+        millis.add(ms);
+        List<PlateReading> unmatched = new ArrayList<>(readings);
+        for (TruePlate t : truth) {
+            truePlates++;
+            PlateReading match = bestOverlap(t, unmatched);
+            if (match == null) continue;
+            unmatched.remove(match);
+            detected++;
+            String want = comparable(t.plate()), got = comparable(match.text());
+            if (want.equals(got)) exact++;
+            for (int i = 0; i < want.length(); i++) {
+                if (i < got.length() && got.charAt(i) == want.charAt(i)) charsRight++;
+            }
+            chars += want.length();
+            if (!got.isEmpty() && got.charAt(0) == want.charAt(0)) provincesRight++;
+        }
+        falsePositives += unmatched.size();
+    }
+
+    private static PlateReading bestOverlap(TruePlate t, List<PlateReading> readings) {
+        PlateReading best = null;
+        double bestIou = DETECTION_IOU;
+        for (PlateReading r : readings) {
+            double iou = BoxOverlap.iou(t.box(), r.box());
+            if (iou > bestIou) {
+                bestIou = iou;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The README's comparison: upper case, letter O as digit 0, letter I as digit 1. */
+    static String comparable(String plate) {
+        return plate.strip().toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1');
+    }
+
+    public double exactMatch() {
+        return ratio(exact, truePlates);
+    }
+
+    public double detectionRate() {
+        return ratio(detected, truePlates);
+    }
+
+    public double charAccuracy() {
+        return ratio(charsRight, chars);
+    }
+
+    public double provinceAccuracy() {
+        return ratio(provincesRight, detected);
+    }
+
+    public double millisPercentile(double p) {
+        if (millis.isEmpty()) return 0;
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
+    }
+
+    public void print(PrintStream out) {
+        out.printf(Locale.ROOT, "photos:            %d, true plates: %d%n", millis.size(), truePlates);
+        out.printf(Locale.ROOT, "exact match:       %.1f %% (%d/%d of all true plates)%n", 100 * exactMatch(), exact, truePlates);
+        out.printf(Locale.ROOT, "detection:         %.1f %% (%d/%d, IoU > %.1f); %d other plates reported%n",
+                100 * detectionRate(), detected, truePlates, DETECTION_IOU, falsePositives);
+        out.printf(Locale.ROOT, "characters:        %.1f %% (of detected plates)%n", 100 * charAccuracy());
+        out.printf(Locale.ROOT, "province:          %.1f %% (of detected plates)%n", 100 * provinceAccuracy());
+        out.printf(Locale.ROOT, "ms per photo:      p50 %.1f, p95 %.1f (recognition of the decoded frame)%n",
+                millisPercentile(50), millisPercentile(95));
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+}

@@ -1,0 +1,52 @@
+package com.platepay.edge.recognition.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.platepay.edge.recognition.PlateBox;
+import com.platepay.edge.recognition.PlateReading;
+import com.platepay.protocol.plate.PlateColour;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScoreboardTest {
+
+    private static final PlateBox BOX = new PlateBox(100, 50, 120, 40, 0);
+
+    @Test
+    void comparesPlatesWithLetterOAsZeroAndLetterIAsOne() {
+        assertEquals("京A0D081", Scoreboard.comparable(" 京a0dO8I "));
+        assertEquals(Scoreboard.comparable("辽BG0D80"), Scoreboard.comparable("辽BGOD80"));
+        assertEquals(Scoreboard.comparable("粤A1234"), Scoreboard.comparable("粤AI234"));
+    }
+
+    @Test
+    void countsExactDetectedAndMissedPlatesOverAllTruePlates() {
+        Scoreboard scores = new Scoreboard();
+        TruePlate read = new TruePlate("a.jpg", "浙E6686V", "blue", BOX);
+        TruePlate misread = new TruePlate("a.jpg", "辽BG0D80", "blue", new PlateBox(400, 50, 120, 40, 0));
+        TruePlate missed = new TruePlate("b.jpg", "粤AA0825", "yellow", BOX);
+        scores.add(List.of(read, misread), List.of(reading("浙E6686V", BOX),
+                reading("辽BG0D88", new PlateBox(402, 51, 118, 41, 1))), 10);
+        scores.add(List.of(missed), List.of(reading("粤AA0825", new PlateBox(600, 400, 120, 40, 0))), 30);
+
+        assertEquals(1 / 3.0, scores.exactMatch(), 1e-9);
+        assertEquals(2 / 3.0, scores.detectionRate(), 1e-9);
+        assertEquals(13 / 14.0, scores.charAccuracy(), 1e-9);
+        assertEquals(1.0, scores.provinceAccuracy(), 1e-9);
+        assertEquals(10, scores.millisPercentile(50), 1e-9);
+        assertEquals(30, scores.millisPercentile(95), 1e-9);
+    }
+
+    @Test
+    void aReadingOfTheTruthInAnotherOrientationConventionStillOverlaps() {
+        Scoreboard scores = new Scoreboard();
+        PlateBox portraitConvention = new PlateBox(100, 50, 40, 120, -90);
+        scores.add(List.of(new TruePlate("a.jpg", "津NRL118", "blue", portraitConvention)),
+                List.of(reading("津NRL118", BOX)), 5);
+        assertEquals(1.0, scores.exactMatch(), 1e-9);
+    }
+
+    private static PlateReading reading(String text, PlateBox box) {
+        return new PlateReading(text, PlateColour.BLUE, 0.9, new double[text.length()], box, List.of());
+    }
+}
