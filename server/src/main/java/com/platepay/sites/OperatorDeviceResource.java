@@ -2,6 +2,7 @@ package com.platepay.sites;
 
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +19,11 @@ import java.util.UUID;
 public class OperatorDeviceResource {
 
     private final OperatorDirectory operators;
+    private final DeviceConnections connections;
 
-    public OperatorDeviceResource(OperatorDirectory operators) {
+    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections) {
         this.operators = operators;
+        this.connections = connections;
     }
 
     @GET
@@ -30,25 +33,27 @@ public class OperatorDeviceResource {
         return operators.current().flatMap(o -> owned(o, id)).map(DeviceResource.DeviceView::of);
     }
 
-    /** New password and signing key; the old ones stop working for new connections and messages at once. */
+    /**
+     * New password and signing key. The old ones stop at once: the live session is cut after the commit (not
+     * before, or the device could reconnect with the old secret in between), and later messages are refused.
+     */
     @POST
     @Path("/{id}/credentials")
-    @WithTransaction
     public Uni<DeviceResource.IssuedDevice> rotate(@PathParam("id") UUID id) {
         DeviceCredentials credentials = DeviceCredentials.generate();
-        return operators.current().flatMap(o -> owned(o, id)).map(d -> {
+        return Panache.withTransaction(() -> operators.current().flatMap(o -> owned(o, id)).map(d -> {
             d.mqttPasswordHash = credentials.passwordHash();
             d.publicKey = credentials.publicKey();
             d.updatedAt = Instant.now();
             return DeviceResource.issued(d, credentials);
-        });
+        })).invoke(() -> connections.cut(id));
     }
 
+    /** Disabled at once: the live session is cut after the commit, and new connections and messages are refused. */
     @POST
     @Path("/{id}/disable")
-    @WithTransaction
     public Uni<DeviceResource.DeviceView> disable(@PathParam("id") UUID id) {
-        return setStatus(id, Device.Status.DISABLED);
+        return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED)).invoke(() -> connections.cut(id));
     }
 
     @POST

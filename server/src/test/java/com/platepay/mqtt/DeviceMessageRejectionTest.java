@@ -1,5 +1,6 @@
 package com.platepay.mqtt;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,13 +175,34 @@ class DeviceMessageRejectionTest {
                 device.privateKey());
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(wrongPassword));
 
-        // Disabling takes effect at once: the live connection's next message is refused, new connections too.
+        // Disabling takes effect at once: the live session is cut, and new connections are refused.
         Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/disable").then().statusCode(200);
-        ChargeRequest request = TestHandheld.request(Ids.newUuidV7(), driver.plate(), 100);
-        handheld.send(handheld.envelopeFor(request));
-        assertRejected(request.chargeId(), ReasonCodes.DEVICE_DISABLED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !handheld.connected());
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(device));
         Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/enable").then().statusCode(200);
+        handheld = new TestHandheld(device, "127.0.0.1", mqttPort);
+    }
+
+    @Test
+    void rotatedCredentialsStopTheOldSecretAndKeyAtOnce() {
+        String rotated = Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/credentials")
+                .then().statusCode(200).extract().path("mqttPassword");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !handheld.connected());
+        assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(device));
+        // The old signing key no longer verifies, even through a connection made with the new password.
+        Scenario.DeviceCredentials newPasswordOldKey = new Scenario.DeviceCredentials(device.deviceId(), site, rotated,
+                device.privateKey());
+        handheld = new TestHandheld(newPasswordOldKey, "127.0.0.1", mqttPort);
+        ChargeRequest request = TestHandheld.request(Ids.newUuidV7(), driver.plate(), 100);
+        handheld.send(handheld.envelopeFor(request));
+        assertRejected(request.chargeId(), ReasonCodes.BAD_SIGNATURE);
+        handheld.close();
+        // With the complete new credentials the device works again (the afterEach charge proves it).
+        var issued = Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/credentials")
+                .then().statusCode(200).extract().jsonPath();
+        device = new Scenario.DeviceCredentials(device.deviceId(), site, issued.getString("mqttPassword"),
+                issued.getString("privateKey"));
+        handheld = new TestHandheld(device, "127.0.0.1", mqttPort);
     }
 
     private Mqtt5ConnAckReasonCode refusedConnect(Scenario.DeviceCredentials credentials) {

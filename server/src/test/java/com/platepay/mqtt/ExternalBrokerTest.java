@@ -53,5 +53,12 @@ class ExternalBrokerTest {
             assertEquals(ReasonCodes.BAD_SIGNATURE, refused.reasonCode());
             assertEquals(17_500, bank.balance(driver.account()));
         }
+        // This broker cannot cut the device off, so the server refuses a disabled device's messages itself.
+        Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/disable").then().statusCode(200);
+        try (TestHandheld disabled = new TestHandheld(device, "127.0.0.1", mqttPort)) {
+            ChargeResult refused = disabled.charge(TestHandheld.request(Ids.newUuidV7(), driver.plate(), 2_500));
+            assertEquals(ReasonCodes.DEVICE_DISABLED, refused.reasonCode());
+            assertEquals(17_500, bank.balance(driver.account()));
+        }
     }
 }

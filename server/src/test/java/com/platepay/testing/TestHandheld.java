@@ -106,6 +106,10 @@ public final class TestHandheld implements AutoCloseable {
         }
     }
 
+    public boolean connected() {
+        return client.getState().isConnected();
+    }
+
     @Override
     public void close() {
         if (client.getState().isConnected()) {
