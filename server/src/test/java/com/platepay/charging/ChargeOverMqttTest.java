@@ -10,19 +10,16 @@ import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
-import com.platepay.testing.Bank;
 import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestHandheld;
+import com.platepay.testing.StackTest;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,33 +27,20 @@ import org.junit.jupiter.api.Test;
 /** Plate + amount from a handheld over real MQTT debits the bound card at the simulated bank, exactly once. */
 @QuarkusTest
 @WithTestResource(TestStack.class)
-class ChargeOverMqttTest {
+class ChargeOverMqttTest extends StackTest {
 
-    @ConfigProperty(name = "platepay.bank.url")
-    String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
-    int mqttPort;
-    @Inject
-    Pool pool;
-
-    Bank bank;
-    Scenario scenario;
     TestHandheld handheld;
 
     @BeforeEach
     void setUp() {
-        bank = new Bank(bankUrl);
-        bank.clearFaults();
-        scenario = new Scenario(bank);
-        String site = scenario.site(Users.OLGA, "GAS");
-        handheld = new TestHandheld(scenario.device(Users.OLGA, site, "HANDHELD"), "127.0.0.1", mqttPort);
+        handheld = newHandheld();
     }
 
     @AfterEach
     void booksBalance() {
         handheld.close();
         bank.clearFaults();
-        assertEquals(List.of(), Ledgers.unbalancedPostings(pool), "every ledger posting must sum to zero");
+        assertBooksBalance();
     }
 
     @Test

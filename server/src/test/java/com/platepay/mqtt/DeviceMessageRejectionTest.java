@@ -20,22 +20,19 @@ import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
-import com.platepay.testing.Bank;
 import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestHandheld;
+import com.platepay.testing.StackTest;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,17 +40,8 @@ import org.junit.jupiter.api.Test;
 /** Every kind of bad device message gets its own reason code (or is refused by the broker) and charges nothing. */
 @QuarkusTest
 @WithTestResource(TestStack.class)
-class DeviceMessageRejectionTest {
+class DeviceMessageRejectionTest extends StackTest {
 
-    @ConfigProperty(name = "platepay.bank.url")
-    String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
-    int mqttPort;
-    @Inject
-    Pool pool;
-
-    Bank bank;
-    Scenario scenario;
     String site;
     Scenario.DeviceCredentials device;
     TestHandheld handheld;
@@ -61,8 +49,6 @@ class DeviceMessageRejectionTest {
 
     @BeforeEach
     void setUp() {
-        bank = new Bank(bankUrl);
-        scenario = new Scenario(bank);
         site = scenario.site(Users.OLGA, "GAS");
         device = scenario.device(Users.OLGA, site, "HANDHELD");
         handheld = new TestHandheld(device, "127.0.0.1", mqttPort);
