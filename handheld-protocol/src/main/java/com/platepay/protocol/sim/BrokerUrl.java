@@ -1,7 +1,11 @@
 package com.platepay.protocol.sim;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** {@code tcp://host[:1883]} or {@code ssl://host[:8883]} (also {@code mqtt://}, {@code mqtts://}). */
 public record BrokerUrl(String host, int port, boolean tls) {
@@ -26,6 +30,18 @@ public record BrokerUrl(String host, int port, boolean tls) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a broker URL: " + text);
         }
+    }
+
+    /** A client builder for this broker, version not yet chosen: host, port, TLS and connect timeouts. */
+    MqttClientBuilder clientBuilder(String clientId, Duration timeout) {
+        MqttClientBuilder b = MqttClient.builder()
+                .identifier(clientId)
+                .transportConfig()
+                .serverHost(host).serverPort(port)
+                .socketConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .mqttConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .applyTransportConfig();
+        return tls ? b.sslWithDefaultConfig() : b;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package com.platepay.protocol.sim;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
@@ -24,17 +22,7 @@ final class Mqtt3Link implements DeviceLink {
 
     @Override
     public void connect(String clientId, String username, String password, Duration timeout) throws LinkException {
-        Mqtt3ClientBuilder b = MqttClient.builder().useMqttVersion3()
-                .identifier(clientId)
-                .transportConfig()
-                .serverHost(broker.host()).serverPort(broker.port())
-                .socketConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .mqttConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig();
-        if (broker.tls()) {
-            b = b.sslWithDefaultConfig();
-        }
-        client = b.buildAsync();
+        client = broker.clientBuilder(clientId, timeout).useMqttVersion3().buildAsync();
         var connect = client.connectWith().cleanSession(true).keepAlive(30);
         if (username != null) {
             var auth = connect.simpleAuth().username(username);

@@ -1,9 +1,7 @@
 package com.platepay.protocol.sim;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
@@ -30,17 +28,7 @@ final class Mqtt5Link implements DeviceLink {
 
     @Override
     public void connect(String clientId, String username, String password, Duration timeout) throws LinkException {
-        Mqtt5ClientBuilder b = MqttClient.builder().useMqttVersion5()
-                .identifier(clientId)
-                .transportConfig()
-                .serverHost(broker.host()).serverPort(broker.port())
-                .socketConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .mqttConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig();
-        if (broker.tls()) {
-            b = b.sslWithDefaultConfig();
-        }
-        client = b.buildAsync();
+        client = broker.clientBuilder(clientId, timeout).useMqttVersion5().buildAsync();
         var connect = client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(30);
         if (username != null) {
             var auth = connect.simpleAuth().username(username);
