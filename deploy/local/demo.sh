@@ -3,16 +3,16 @@
 set -euo pipefail
 ROOT="${PLATEPAY_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 DATA="$ROOT/.platepay/demo"
-HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 FRESH=0 BUILD=0
+HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 KC_PORT=8180 FRESH=0 BUILD=0
 
 usage() {
   cat <<'USAGE'
-Usage: ./platepay demo [--fresh] [--build] [--http-port N] [--mqtt-port N] [--bank-port N] [--pg-port N]
+Usage: ./platepay demo [--fresh] [--build] [--http-port N] [--mqtt-port N] [--bank-port N] [--pg-port N] [--keycloak-port N]
 
 Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root; the embedded
-PostgreSQL the tests use when none is installed), the simulated
-bank, and the PlatePay server with its embedded MQTT broker, then seeds an operator, a GAS station with a
-handheld, a PARKING lot and a driver whose plate 黑E12345 is bound to a demo debit card.
+PostgreSQL the tests use when none is installed), Keycloak with the platepay realm and demo users, the
+simulated bank, and the PlatePay server with its embedded MQTT broker, then seeds an operator, a GAS station
+with a handheld and an attendant, a PARKING lot and a driver whose plate 黑E12345 is bound to a demo debit card.
 Data lives in .platepay/demo/ and survives restarts.
 
   --fresh        start from empty data (deletes .platepay/demo)
@@ -21,6 +21,7 @@ Data lives in .platepay/demo/ and survives restarts.
   --mqtt-port N  embedded broker port (default 1883)
   --bank-port N  simulated bank port (default 8089)
   --pg-port N    PostgreSQL port (default 55432)
+  --keycloak-port N  Keycloak port (default 8180)
 USAGE
 }
 
@@ -32,6 +33,7 @@ while [ $# -gt 0 ]; do
     --mqtt-port) MQTT_PORT="$2"; shift ;;
     --bank-port) BANK_PORT="$2"; shift ;;
     --pg-port) PG_PORT="$2"; shift ;;
+    --keycloak-port) KC_PORT="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "demo: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -41,9 +43,9 @@ done
 for cmd in java curl; do
   command -v "$cmd" >/dev/null || { echo "demo: '$cmd' is required" >&2; exit 3; }
 done
-for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT"; do
+for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT" "$KC_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "demo: port $port is already in use (is another demo running?). Choose others with --http-port/--mqtt-port/--bank-port." >&2
+    echo "demo: port $port is already in use (is another demo running?). Choose others with --http-port/--mqtt-port/--bank-port/--keycloak-port." >&2
     exit 3
   fi
 done
@@ -51,10 +53,12 @@ done
 SERVER_JAR="$ROOT/server/target/quarkus-app/quarkus-run.jar"
 BANK_JAR="$ROOT/bank-simulator/target/bank-simulator.jar"
 PG_LAUNCHER="$ROOT/deploy/embedded-postgres/target"
+KC_TARGET="$ROOT/deploy/keycloak/target"
+KC_DIST="$KC_TARGET/keycloak-dist/keycloak-quarkus-dist.zip"
 if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ] \
-   || [ ! -d "$PG_LAUNCHER/lib" ]; then
+   || [ ! -d "$PG_LAUNCHER/lib" ] || [ ! -f "$KC_DIST" ] || [ ! -d "$KC_TARGET/lib" ]; then
   echo "Building PlatePay (first run only; a few minutes)..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,handheld-protocol,deploy/embedded-postgres -am)
+  (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,handheld-protocol,deploy/embedded-postgres,deploy/keycloak -am)
 fi
 # The installed PostgreSQL when there is one, else the embedded PostgreSQL the tests use.
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then PG_MODE=installed; else PG_MODE=embedded; fi
@@ -97,9 +101,30 @@ else
   grep -q "ready on" "$DATA/logs/postgres.log" || { echo "demo: embedded PostgreSQL did not start:" >&2; tail -n 20 "$DATA/logs/postgres.log" >&2; exit 1; }
 fi
 
+echo "Starting Keycloak on http://127.0.0.1:$KC_PORT (the first start takes about a minute) ..."
+java -cp "$KC_TARGET/platepay-keycloak.jar:$KC_TARGET/lib/*" com.platepay.keycloak.KeycloakMain start \
+  --dist "$KC_DIST" --dir "$DATA/keycloak" --port "$KC_PORT" --app-origin "http://localhost:$HTTP_PORT" --demo-users > "$DATA/logs/keycloak-launcher.log" 2>&1 &
+KC_PID=$!
+PIDS+=($KC_PID)
+
 echo "Starting the simulated bank on 127.0.0.1:$BANK_PORT ..."
 java -jar "$BANK_JAR" --host 127.0.0.1 --port "$BANK_PORT" --state "$DATA/bank-state.json" > "$DATA/logs/bank.log" 2>&1 &
 PIDS+=($!)
+
+for i in $(seq 1 300); do
+  grep -q "^keycloak ready" "$DATA/logs/keycloak-launcher.log" 2>/dev/null && break
+  kill -0 "$KC_PID" 2>/dev/null || break
+  [ $((i % 10)) = 0 ] && echo "  still waiting for Keycloak (${i} s) ..."
+  sleep 1
+done
+if ! grep -q "^keycloak ready" "$DATA/logs/keycloak-launcher.log" 2>/dev/null; then
+  echo "demo: Keycloak did not start. Last lines of $DATA/logs/keycloak-launcher.log and $DATA/keycloak/keycloak.log:" >&2
+  tail -n 15 "$DATA/logs/keycloak-launcher.log" >&2
+  tail -n 15 "$DATA/keycloak/keycloak.log" >&2 2>/dev/null || true
+  exit 1
+fi
+# OIDC_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (the server's service account); written 0600 by the launcher.
+set -a; . "$DATA/keycloak/keycloak.env"; set +a
 
 echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on :$MQTT_PORT ..."
 DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD=platepay \
@@ -122,6 +147,22 @@ if [ "${READY:-0}" != 1 ]; then
   exit 1
 fi
 
+# The demo accounts and their generated passwords (kept 0600 in $DATA/keycloak/demo-users.properties).
+demo_users() {
+  local what
+  printf '  %-10s %-26s %s\n' user password "what it has"
+  while IFS='=' read -r user password; do
+    case "$user" in
+      driver) what="plate 黑E12345 bound to a demo debit card with CNY 2,000.00 at the bank" ;;
+      operator) what='owns "Daqing CNG Station 1" (with a handheld) and "Daqing Central Parking"' ;;
+      attendant) what='works at "Daqing CNG Station 1"' ;;
+      admin) what="the audit log and every charge" ;;
+      *) continue ;;
+    esac
+    printf '  %-10s %-26s %s\n' "$user" "$password" "$what"
+  done < "$DATA/keycloak/demo-users.properties"
+}
+
 cat <<INFO
 
 PlatePay demo is running.
@@ -131,15 +172,16 @@ PlatePay demo is running.
   Simulated bank  http://127.0.0.1:$BANK_PORT
   Logs            $DATA/logs/
 
-Demo users (HTTP basic auth until Keycloak lands):
-  driver   / driver-demo     plate 黑E12345 bound to a demo debit card with CNY 2,000.00 at the bank
-  operator / operator-demo   owns "Daqing CNG Station 1" (with a handheld) and "Daqing Central Parking"
+Sign in (Keycloak, realm platepay): open http://localhost:$HTTP_PORT/ and choose driver or staff.
+  Keycloak        http://127.0.0.1:$KC_PORT/realms/platepay/account   (admin console: see deploy/keycloak/README.md)
+$(demo_users)
 
 Charge the demo plate from the handheld (paste this in another terminal):
   ./platepay handheld charge --plate 黑E12345 --amount 128.50
 
-See it as the driver:
-  curl -s -u driver:driver-demo http://localhost:$HTTP_PORT/api/v1/me/charges
+See it as the driver, with a token from Keycloak:
+  TOKEN=\$(./platepay token driver)
+  curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/v1/me/charges
 Check the card's balance at the bank:
   curl -s -X POST -H 'Content-Type: application/json' -d '{"pan":"6222020000012345674"}' http://127.0.0.1:$BANK_PORT/v1/accounts/lookup
 

@@ -1,10 +1,12 @@
 package com.platepay.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platepay.attendants.Attendant;
 import com.platepay.enrollment.Driver;
 import com.platepay.enrollment.Mandate;
 import com.platepay.enrollment.MandateService;
 import com.platepay.enrollment.Vehicle;
+import com.platepay.identity.KeycloakUsers;
 import com.platepay.mqtt.MqttGateway;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,18 +55,26 @@ public class DemoSeeder {
     static final String DEMO_PAN = "6222020000012345674";
     static final long OPENING_BALANCE = 200_000;
 
+    /** Demo accounts the demo command creates in Keycloak; the seed data belongs to their user ids. */
+    static final String DRIVER_USERNAME = "driver";
+    static final String OPERATOR_USERNAME = "operator";
+    static final String ATTENDANT_USERNAME = "attendant";
+
     private final PlatePayConfig config;
     private final CardVault vault;
     private final MandateService mandates;
     private final ReactiveContext reactive;
     private final Vertx vertx;
+    private final KeycloakUsers users;
 
-    public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx) {
+    public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx,
+                      KeycloakUsers users) {
         this.config = config;
         this.vault = vault;
         this.mandates = mandates;
         this.reactive = reactive;
         this.vertx = vertx;
+        this.users = users;
     }
 
     /** After the gateway (which has the default priority) so the broker is up when the device file appears. */
@@ -73,11 +84,21 @@ public class DemoSeeder {
             return;
         }
         ensureBankAccount();
-        reactive.run(() -> Panache.withTransaction(this::seedOperator)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        String operatorSubject = subjectOf(OPERATOR_USERNAME);
+        String driverSubject = subjectOf(DRIVER_USERNAME);
+        String attendantSubject = subjectOf(ATTENDANT_USERNAME);
+        reactive.run(() -> Panache.withTransaction(() -> seedOperator(operatorSubject, attendantSubject)))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
         reactive.run(() -> vault.verify(new CardVault.NewCard(DEMO_PAN, 12, 2031, "Demo Driver"))
-                        .flatMap(verified -> Panache.withTransaction(() -> seedDriver(verified))))
+                        .flatMap(verified -> Panache.withTransaction(() -> seedDriver(driverSubject, verified))))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("demo data ready");
+    }
+
+    private String subjectOf(String username) throws Exception {
+        return reactive.run(() -> users.findId(username)).toCompletableFuture().get(30, TimeUnit.SECONDS)
+                .orElseThrow(() -> new IllegalStateException("the demo user '" + username + "' is missing in Keycloak; "
+                        + "start the demo with ./platepay demo, which creates it"));
     }
 
     private void ensureBankAccount() throws Exception {
@@ -94,18 +115,19 @@ public class DemoSeeder {
         http.close();
     }
 
-    private Uni<Void> seedOperator() {
-        return Operator.<Operator>find("ownerSubject", "operator").firstResult()
-                .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator().<Operator>persist())
+    private Uni<Void> seedOperator(String subject, String attendantSubject) {
+        return Operator.<Operator>find("ownerSubject", subject).firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator(subject).<Operator>persist())
                 .flatMap(op -> site(op, "Daqing CNG Station 1", SiteCategory.GAS)
                         .flatMap(gas -> site(op, "Daqing Central Parking", SiteCategory.PARKING).replaceWith(gas)))
+                .call(gas -> attendant(gas, attendantSubject))
                 .flatMap(this::handheld);
     }
 
-    private static Operator operator() {
+    private static Operator operator(String subject) {
         Operator o = new Operator();
         o.id = UUID.randomUUID();
-        o.ownerSubject = "operator";
+        o.ownerSubject = subject;
         o.name = "Daqing Energy (demo)";
         o.createdAt = Instant.now();
         return o;
@@ -124,6 +146,25 @@ public class DemoSeeder {
             s.currency = "CNY";
             s.createdAt = Instant.now();
             return s.persist();
+        });
+    }
+
+    /** The demo attendant works at the GAS station. */
+    private static Uni<Void> attendant(Site gas, String subject) {
+        return Attendant.count("subject", subject).flatMap(existing -> {
+            if (existing > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            Attendant a = new Attendant();
+            a.id = UUID.randomUUID();
+            a.operatorId = gas.operatorId;
+            a.subject = subject;
+            a.username = ATTENDANT_USERNAME;
+            a.status = Attendant.Status.ACTIVE;
+            a.siteIds = new HashSet<>(Set.of(gas.id));
+            a.createdAt = Instant.now();
+            a.updatedAt = a.createdAt;
+            return a.persist().replaceWithVoid();
         });
     }
 
@@ -151,9 +192,9 @@ public class DemoSeeder {
                 });
     }
 
-    private Uni<Void> seedDriver(CardVault.VerifiedCard verified) {
-        return Driver.<Driver>find("subject", "driver").firstResult()
-                .flatMap(found -> found != null ? Uni.createFrom().item(found) : driver().<Driver>persist())
+    private Uni<Void> seedDriver(String subject, CardVault.VerifiedCard verified) {
+        return Driver.<Driver>find("subject", subject).firstResult()
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : driver(subject).<Driver>persist())
                 .flatMap(driver -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id, PLATE).firstResult()
                         .flatMap(v -> v != null ? Uni.createFrom().item(v) : vehicle(driver).<Vehicle>persist())
                         .flatMap(vehicle -> Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
@@ -164,10 +205,10 @@ public class DemoSeeder {
                                                         Set.of("GAS", "PARKING"))).replaceWithVoid()))));
     }
 
-    private static Driver driver() {
+    private static Driver driver(String subject) {
         Driver d = new Driver();
         d.id = UUID.randomUUID();
-        d.subject = "driver";
+        d.subject = subject;
         d.displayName = "Demo Driver";
         d.createdAt = Instant.now();
         return d;

@@ -21,17 +21,23 @@ public class DriverDirectory {
     public Uni<Driver> current() {
         String subject = user.subject();
         return Driver.<Driver>find("subject", subject).firstResult()
-                .flatMap(found -> found != null ? Uni.createFrom().item(found) : create(subject));
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : create(subject, displayName()));
     }
 
-    private Uni<Driver> create(String subject) {
+    private String displayName() {
+        String name = user.displayName() != null ? user.displayName() : user.username();
+        return name != null ? name : user.subject();
+    }
+
+    private Uni<Driver> create(String subject, String displayName) {
         // Two first calls can race; the unique subject makes the second insert a no-op.
         return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("insert into drivers (id, subject, display_name, created_at) values (?1, ?2, ?2, ?3) "
+                        .createNativeQuery("insert into drivers (id, subject, display_name, created_at) values (?1, ?2, ?3, ?4) "
                                 + "on conflict (subject) do nothing")
                         .setParameter(1, UUID.randomUUID())
                         .setParameter(2, subject)
-                        .setParameter(3, Instant.now())
+                        .setParameter(3, displayName)
+                        .setParameter(4, Instant.now())
                         .executeUpdate())
                 .flatMap(ignored -> Driver.<Driver>find("subject", subject).firstResult());
     }

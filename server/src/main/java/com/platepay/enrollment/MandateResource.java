@@ -1,5 +1,8 @@
 package com.platepay.enrollment;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/me/mandates")
 @RolesAllowed(Roles.DRIVER)
@@ -48,10 +54,12 @@ public class MandateResource {
 
     private final DriverDirectory drivers;
     private final MandateService mandates;
+    private final AuditLog audit;
 
-    public MandateResource(DriverDirectory drivers, MandateService mandates) {
+    public MandateResource(DriverDirectory drivers, MandateService mandates, AuditLog audit) {
         this.drivers = drivers;
         this.mandates = mandates;
+        this.audit = audit;
     }
 
     @GET
@@ -68,12 +76,16 @@ public class MandateResource {
         return drivers.current().flatMap(d -> owned(d, id)).map(MandateView::of);
     }
 
+    @APIResponse(responseCode = "201", description = "the mandate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MandateView.class)))
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull CreateMandate request) {
         return drivers.current()
                 .flatMap(d -> mandates.create(d, new MandateService.NewMandate(request.vehicleId(), request.cardId(),
                         request.perChargeCap(), request.dailyCap(), request.categories())))
+                .call(m -> audit.record(AuditAction.MANDATE_CREATED, AuditedResource.MANDATE, m.id,
+                        m.plate + ": caps " + m.perChargeCap + "/" + m.dailyCap + " " + m.currency + " per charge/day"))
                 .map(m -> Response.status(201).entity(MandateView.of(m)).build());
     }
 
@@ -81,25 +93,27 @@ public class MandateResource {
     @Path("/{id}/pause")
     @WithTransaction
     public Uni<MandateView> pause(@PathParam("id") UUID id) {
-        return move(id, Mandate.Status.PAUSED);
+        return move(id, Mandate.Status.PAUSED, AuditAction.MANDATE_PAUSED);
     }
 
     @POST
     @Path("/{id}/resume")
     @WithTransaction
     public Uni<MandateView> resume(@PathParam("id") UUID id) {
-        return move(id, Mandate.Status.ACTIVE);
+        return move(id, Mandate.Status.ACTIVE, AuditAction.MANDATE_RESUMED);
     }
 
     @POST
     @Path("/{id}/revoke")
     @WithTransaction
     public Uni<MandateView> revoke(@PathParam("id") UUID id) {
-        return move(id, Mandate.Status.REVOKED);
+        return move(id, Mandate.Status.REVOKED, AuditAction.MANDATE_REVOKED);
     }
 
-    private Uni<MandateView> move(UUID id, Mandate.Status target) {
-        return drivers.current().flatMap(d -> owned(d, id)).map(m -> MandateView.of(mandates.transition(m, target)));
+    private Uni<MandateView> move(UUID id, Mandate.Status target, AuditAction action) {
+        return drivers.current().flatMap(d -> owned(d, id)).map(m -> mandates.transition(m, target))
+                .call(m -> audit.record(action, AuditedResource.MANDATE, m.id, m.plate))
+                .map(MandateView::of);
     }
 
     private static Uni<Mandate> owned(Driver driver, UUID id) {

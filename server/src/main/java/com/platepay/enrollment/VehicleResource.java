@@ -1,5 +1,8 @@
 package com.platepay.enrollment;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.plate.PlateColour;
@@ -18,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/me/vehicles")
 @RolesAllowed(Roles.DRIVER)
@@ -33,9 +39,11 @@ public class VehicleResource {
     }
 
     private final DriverDirectory drivers;
+    private final AuditLog audit;
 
-    public VehicleResource(DriverDirectory drivers) {
+    public VehicleResource(DriverDirectory drivers, AuditLog audit) {
         this.drivers = drivers;
+        this.audit = audit;
     }
 
     @GET
@@ -52,6 +60,8 @@ public class VehicleResource {
         return drivers.current().flatMap(d -> owned(d, id)).map(VehicleView::of);
     }
 
+    @APIResponse(responseCode = "201", description = "the vehicle",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VehicleView.class)))
     @POST
     @WithTransaction
     public Uni<Response> add(@Valid @NotNull AddVehicle request) {
@@ -71,6 +81,7 @@ public class VehicleResource {
                     v.createdAt = Instant.now();
                     return v.<Vehicle>persist();
                 }))
+                .call(v -> audit.record(AuditAction.VEHICLE_ADDED, AuditedResource.VEHICLE, v.id, v.plate + " " + v.colour))
                 .map(v -> Response.status(201).entity(VehicleView.of(v)).build());
     }
 

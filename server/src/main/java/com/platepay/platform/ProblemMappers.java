@@ -1,6 +1,7 @@
 package com.platepay.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.platepay.identity.IdentityProviderException;
 import com.platepay.protocol.plate.InvalidPlateException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +22,12 @@ public class ProblemMappers {
     public Response api(ApiException e) {
         LOG.debugf("refused: %s %s", e.code(), e.getMessage());
         return Problem.response(e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response identityProvider(IdentityProviderException e) {
+        LOG.warnf("identity provider: %s", e.getMessage());
+        return Problem.response(502, "IDENTITY_PROVIDER_UNAVAILABLE", "the identity provider did not complete the request; try again");
     }
 
     @ServerExceptionMapper

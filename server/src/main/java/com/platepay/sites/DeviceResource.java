@@ -1,5 +1,8 @@
 package com.platepay.sites;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.Topics;
@@ -18,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/operator/sites/{siteId}/devices")
 @RolesAllowed(Roles.OPERATOR)
@@ -43,9 +49,11 @@ public class DeviceResource {
     }
 
     private final OperatorDirectory operators;
+    private final AuditLog audit;
 
-    public DeviceResource(OperatorDirectory operators) {
+    public DeviceResource(OperatorDirectory operators, AuditLog audit) {
         this.operators = operators;
+        this.audit = audit;
     }
 
     @GET
@@ -56,6 +64,8 @@ public class DeviceResource {
                 .map(ds -> ds.stream().map(DeviceView::of).toList());
     }
 
+    @APIResponse(responseCode = "201", description = "the device and its secrets, shown once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedDevice.class)))
     @POST
     @WithTransaction
     public Uni<Response> create(@PathParam("siteId") UUID siteId, @Valid @NotNull CreateDevice request) {
@@ -72,7 +82,8 @@ public class DeviceResource {
             d.createdAt = Instant.now();
             d.updatedAt = d.createdAt;
             return d.<Device>persist();
-        }).map(d -> Response.status(201).entity(issued(d, credentials)).build());
+        }).call(d -> audit.record(AuditAction.DEVICE_REGISTERED, AuditedResource.DEVICE, d.id, d.type + " " + d.name + " at site " + d.siteId))
+                .map(d -> Response.status(201).entity(issued(d, credentials)).build());
     }
 
     static IssuedDevice issued(Device d, DeviceCredentials credentials) {

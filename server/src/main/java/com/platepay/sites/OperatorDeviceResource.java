@@ -1,5 +1,8 @@
 package com.platepay.sites;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,10 +23,12 @@ public class OperatorDeviceResource {
 
     private final OperatorDirectory operators;
     private final DeviceConnections connections;
+    private final AuditLog audit;
 
-    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections) {
+    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections, AuditLog audit) {
         this.operators = operators;
         this.connections = connections;
+        this.audit = audit;
     }
 
     @GET
@@ -46,29 +51,31 @@ public class OperatorDeviceResource {
             d.publicKey = credentials.publicKey();
             d.updatedAt = Instant.now();
             return DeviceResource.issued(d, credentials);
-        })).invoke(() -> connections.cut(id));
+        }).call(() -> audit.record(AuditAction.DEVICE_CREDENTIALS_ROTATED, AuditedResource.DEVICE, id, "old password and key refused")))
+                .invoke(() -> connections.cut(id));
     }
 
     /** Disabled at once: the live session is cut after the commit, and new connections and messages are refused. */
     @POST
     @Path("/{id}/disable")
     public Uni<DeviceResource.DeviceView> disable(@PathParam("id") UUID id) {
-        return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED)).invoke(() -> connections.cut(id));
+        return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED, AuditAction.DEVICE_DISABLED))
+                .invoke(() -> connections.cut(id));
     }
 
     @POST
     @Path("/{id}/enable")
     @WithTransaction
     public Uni<DeviceResource.DeviceView> enable(@PathParam("id") UUID id) {
-        return setStatus(id, Device.Status.ACTIVE);
+        return setStatus(id, Device.Status.ACTIVE, AuditAction.DEVICE_ENABLED);
     }
 
-    private Uni<DeviceResource.DeviceView> setStatus(UUID id, Device.Status status) {
+    private Uni<DeviceResource.DeviceView> setStatus(UUID id, Device.Status status, AuditAction action) {
         return operators.current().flatMap(o -> owned(o, id)).map(d -> {
             d.status = status;
             d.updatedAt = Instant.now();
             return DeviceResource.DeviceView.of(d);
-        });
+        }).call(() -> audit.record(action, AuditedResource.DEVICE, id, null));
     }
 
     private static Uni<Device> owned(Operator operator, UUID deviceId) {

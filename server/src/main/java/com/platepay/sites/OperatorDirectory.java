@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The calling operator's organisation, created on first use. */
+/**
+ * The calling operator's organisation. An operator user belongs to exactly one (the unique owner subject); it is
+ * created on the operator's first call, named after them until they rename it.
+ */
 @ApplicationScoped
 public class OperatorDirectory {
 
@@ -23,8 +26,9 @@ public class OperatorDirectory {
         return Operator.<Operator>find("ownerSubject", subject).firstResult()
                 .flatMap(found -> found != null ? Uni.createFrom().item(found) : Panache.getSession()
                         .flatMap(s -> s.createNativeQuery("insert into operators (id, owner_subject, name, created_at) "
-                                        + "values (?1, ?2, ?2, ?3) on conflict (owner_subject) do nothing")
-                                .setParameter(1, UUID.randomUUID()).setParameter(2, subject).setParameter(3, Instant.now())
+                                        + "values (?1, ?2, ?3, ?4) on conflict (owner_subject) do nothing")
+                                .setParameter(1, UUID.randomUUID()).setParameter(2, subject)
+                                .setParameter(3, user.username() != null ? user.username() : subject).setParameter(4, Instant.now())
                                 .executeUpdate())
                         .flatMap(ignored -> Operator.<Operator>find("ownerSubject", subject).firstResult()));
     }

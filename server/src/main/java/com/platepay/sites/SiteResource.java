@@ -1,5 +1,8 @@
 package com.platepay.sites;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/operator/sites")
 @RolesAllowed(Roles.OPERATOR)
@@ -32,9 +38,11 @@ public class SiteResource {
     }
 
     private final OperatorDirectory operators;
+    private final AuditLog audit;
 
-    public SiteResource(OperatorDirectory operators) {
+    public SiteResource(OperatorDirectory operators, AuditLog audit) {
         this.operators = operators;
+        this.audit = audit;
     }
 
     @GET
@@ -51,6 +59,8 @@ public class SiteResource {
         return operators.current().flatMap(o -> owned(o, id)).map(SiteView::of);
     }
 
+    @APIResponse(responseCode = "201", description = "the site",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SiteView.class)))
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull CreateSite request) {
@@ -63,7 +73,8 @@ public class SiteResource {
             s.currency = "CNY";
             s.createdAt = Instant.now();
             return s.<Site>persist();
-        }).map(s -> Response.status(201).entity(SiteView.of(s)).build());
+        }).call(s -> audit.record(AuditAction.SITE_CREATED, AuditedResource.SITE, s.id, s.category + " " + s.name))
+                .map(s -> Response.status(201).entity(SiteView.of(s)).build());
     }
 
     static Uni<Site> owned(Operator operator, UUID siteId) {

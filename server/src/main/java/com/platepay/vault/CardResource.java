@@ -1,5 +1,8 @@
 package com.platepay.vault;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.enrollment.DriverDirectory;
 import com.platepay.enrollment.Mandate;
 import com.platepay.platform.ApiException;
@@ -23,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/me/cards")
 @RolesAllowed(Roles.DRIVER)
@@ -47,10 +53,12 @@ public class CardResource {
 
     private final DriverDirectory drivers;
     private final CardVault vault;
+    private final AuditLog audit;
 
-    public CardResource(DriverDirectory drivers, CardVault vault) {
+    public CardResource(DriverDirectory drivers, CardVault vault, AuditLog audit) {
         this.drivers = drivers;
         this.vault = vault;
+        this.audit = audit;
     }
 
     @GET
@@ -67,21 +75,27 @@ public class CardResource {
         return drivers.current().flatMap(d -> owned(d.id, id)).map(CardView::of);
     }
 
+    @APIResponse(responseCode = "201", description = "the vaulted card (masked)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CardView.class)))
     @POST
     public Uni<Response> add(@Valid @NotNull AddCard request) {
         // The bank check happens before the transaction, so no connection is held across a network call.
         return vault.verify(new CardVault.NewCard(request.cardNumber(), request.expiryMonth(), request.expiryYear(),
                         request.holderName()))
-                .flatMap(verified -> Panache.withTransaction(() -> drivers.current().flatMap(d -> vault.store(d, verified))))
+                .flatMap(verified -> Panache.withTransaction(() -> drivers.current().flatMap(d -> vault.store(d, verified))
+                        .call(card -> audit.record(AuditAction.CARD_ADDED, AuditedResource.CARD, card.id, "card " + card.masked()))))
                 .map(card -> Response.status(201).entity(CardView.of(card)).build());
     }
 
     /** Removes the card and revokes every mandate that uses it. */
+    @APIResponse(responseCode = "204", description = "removed; its mandates are revoked")
     @DELETE
     @Path("/{id}")
     @WithTransaction
     public Uni<Response> remove(@PathParam("id") UUID id) {
         return drivers.current().flatMap(d -> owned(d.id, id))
+                .call(card -> audit.record(AuditAction.CARD_REMOVED, AuditedResource.CARD, card.id,
+                        "card " + card.masked() + "; its mandates revoked"))
                 .flatMap(card -> {
                     vault.remove(card);
                     return Mandate.update("status = ?1, revokedAt = ?2, updatedAt = ?2 where cardId = ?3 and status <> ?1",

@@ -13,7 +13,6 @@ import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -141,14 +140,6 @@ class EnrollmentTest {
         Users.BOB.api().body(Map.of("vehicleId", bobsVehicle, "cardId", alices.cardId(), "perChargeCap", 100,
                         "dailyCap", 100, "categories", List.of("GAS"), "consent", true))
                 .post("/api/v1/me/mandates").then().statusCode(404);
-    }
-
-    @Test
-    void rolesAndAuthenticationAreChecked() {
-        RestAssured.given().get("/api/v1/me/vehicles").then().statusCode(401);
-        RestAssured.given().auth().preemptive().basic("alice", "wrong").get("/api/v1/me/vehicles").then().statusCode(401);
-        Users.OLGA.api().get("/api/v1/me/vehicles").then().statusCode(403);
-        Users.ALICE.api().get("/api/v1/operator/sites").then().statusCode(403);
     }
 
     @Test

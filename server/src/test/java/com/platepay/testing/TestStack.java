@@ -1,6 +1,7 @@
 package com.platepay.testing;
 
 import com.platepay.banksim.BankSimulatorProcess;
+import com.platepay.keycloak.KeycloakProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,23 +12,29 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The real parts every server test runs against: an embedded PostgreSQL, the simulated bank as its own process,
- * a free port for the embedded MQTT broker, and a fresh vault key. One instance serves all test classes that
- * use it, so the application starts once.
+ * The real parts every server test runs against: Keycloak with the platepay realm, an embedded PostgreSQL, the
+ * simulated bank as its own process, a free port for the embedded MQTT broker, and a fresh vault key. One instance
+ * serves all test classes that use it, so the application starts once.
  */
 public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     private static final String BANK_JAR = "bank-simulator.jar";
+    private static final String KEYCLOAK_DIST = "keycloak.dist";
 
     private EmbeddedPostgres postgres;
     private BankSimulatorProcess bank;
+    private KeycloakProcess keycloak;
 
     @Override
     public Map<String, String> start() {
         try {
             Path work = Files.createDirectories(Path.of("target", "test-stack").toAbsolutePath());
+            // Keycloak takes longest to start, so it starts first and the rest starts meanwhile.
+            CompletableFuture<KeycloakProcess> startingKeycloak = CompletableFuture.supplyAsync(() -> startKeycloak(work));
             postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(Files.createDirectories(work.resolve("pg")).toFile())
                     .start();
@@ -36,7 +43,12 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
 
+            keycloak = join(startingKeycloak);
+            TestIdentities identities = TestIdentities.create(keycloak);
+
             Map<String, String> config = new HashMap<>();
+            config.put("quarkus.oidc.auth-server-url", identities.realmUrl());
+            config.put("quarkus.oidc.credentials.secret", identities.admin().clientSecret("platepay-server"));
             String db = "localhost:" + postgres.getPort() + "/postgres";
             config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
@@ -60,6 +72,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (bank != null) {
             bank.close();
         }
@@ -69,6 +84,27 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             } catch (IOException ignored) {
                 // the JVM is ending; the data folder is under target/
             }
+        }
+    }
+
+    /** The work folder is kept between runs, so a second start (the packaged-jar tests) is a fast restart. */
+    private static KeycloakProcess startKeycloak(Path work) {
+        String configured = System.getProperty(KEYCLOAK_DIST);
+        Path dist = configured != null ? Path.of(configured)
+                : Path.of("..", "deploy", "keycloak", "target", "keycloak-dist", "keycloak-quarkus-dist.zip");
+        try {
+            return KeycloakProcess.start(dist, Files.createDirectories(work.resolve("keycloak")), 0);
+        } catch (Exception e) {
+            throw new IllegalStateException("Keycloak did not start from " + dist.toAbsolutePath()
+                    + " (build it first: ./mvnw -pl deploy/keycloak install)", e);
+        }
+    }
+
+    private static KeycloakProcess join(CompletableFuture<KeycloakProcess> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

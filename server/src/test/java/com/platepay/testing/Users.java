@@ -4,9 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** The test identities (see src/test/resources/application.properties). */
+/** The test accounts, each with exactly one realm role, signed in with real Keycloak tokens (see TestIdentities). */
 public enum Users {
-    ALICE("alice", "driver"), BOB("bob", "driver"), OLGA("olga", "operator"), OSCAR("oscar", "operator");
+    ALICE("alice", "driver"), BOB("bob", "driver"), OLGA("olga", "operator"), OSCAR("oscar", "operator"), ADA("ada", "admin");
 
     public final String name;
     public final String role;
@@ -17,6 +17,10 @@ public enum Users {
     }
 
     public RequestSpecification api() {
-        return RestAssured.given().auth().preemptive().basic(name, name + "-secret").contentType(ContentType.JSON);
+        return RestAssured.given().auth().oauth2(token()).contentType(ContentType.JSON);
+    }
+
+    public String token() {
+        return TestIdentities.get().token(this);
     }
 }

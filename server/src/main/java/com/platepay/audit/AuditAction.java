@@ -1,0 +1,11 @@
+package com.platepay.audit;
+
+/** What was done. Names are stable: reports and alerts filter on them. */
+public enum AuditAction {
+    VEHICLE_ADDED,
+    CARD_ADDED, CARD_REMOVED,
+    MANDATE_CREATED, MANDATE_PAUSED, MANDATE_RESUMED, MANDATE_REVOKED,
+    SITE_CREATED,
+    DEVICE_REGISTERED, DEVICE_CREDENTIALS_ROTATED, DEVICE_DISABLED, DEVICE_ENABLED,
+    ATTENDANT_CREATED, ATTENDANT_DISABLED
+}

@@ -1,0 +1,6 @@
+package com.platepay.audit;
+
+/** The kinds of resource whose changes are audited. */
+public enum AuditedResource {
+    VEHICLE, CARD, MANDATE, SITE, DEVICE, ATTENDANT
+}

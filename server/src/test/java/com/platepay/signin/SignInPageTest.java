@@ -1,0 +1,128 @@
+package com.platepay.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.platepay.testing.Plates;
+import com.platepay.testing.StackTest;
+import com.platepay.testing.TestIdentities;
+import com.platepay.testing.TestStack;
+import com.platepay.testing.Users;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sign-in page in a real browser against the real Keycloak: authorisation code with PKCE through Keycloak's
+ * own login form, back to the page, which then reads the API with the token. Needs Debian's chromium
+ * (`.ci/run` installs it); skipped with a message without it.
+ */
+@QuarkusTest
+@WithTestResource(TestStack.class)
+class SignInPageTest extends StackTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no browser at " + CHROMIUM + " (apt-get install chromium)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(List.of("--no-sandbox")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** Keycloak answers the page's token request only from an allowed origin; the test server's port is random. */
+    @BeforeEach
+    void allowThisPage() {
+        for (String client : List.of("platepay-driver-app", "platepay-operator-console")) {
+            TestIdentities.get().admin().allowWebOrigin(client, "http://localhost:" + RestAssured.port);
+        }
+    }
+
+    @Test
+    void aDriverSignsInThroughKeycloakAndSeesOnlyTheirOwnVehicles() {
+        String plate = Plates.random();
+        scenario.vehicle(Users.ALICE, plate);
+        String bobsPlate = Plates.random();
+        scenario.vehicle(Users.BOB, bobsPlate);
+
+        try (Page page = browser.newPage()) {
+            signIn(page, "#sign-in-driver", Users.ALICE);
+
+            assertEquals("Signed in as alice (driver)", page.textContent("#who"));
+            page.waitForSelector("text=" + plate);
+            String shown = page.textContent("#views");
+            assertTrue(!shown.contains(bobsPlate), "another driver's plate must not show: " + shown);
+
+            page.click("#sign-out");
+            page.waitForSelector("#sign-in-driver");
+            assertEquals("", page.textContent("#who"));
+        }
+    }
+
+    @Test
+    void anOperatorSignsInThroughTheStaffConsole() {
+        String site = scenario.site(Users.OLGA, "PARKING");
+        String siteName = Users.OLGA.api().get("/api/v1/operator/sites/" + site).then().extract().path("name");
+
+        try (Page page = browser.newPage()) {
+            signIn(page, "#sign-in-staff", Users.OLGA);
+
+            assertEquals("Signed in as olga (operator)", page.textContent("#who"));
+            page.waitForSelector("h2:has-text('Sites')");
+            assertTrue(page.textContent("#views").contains(siteName));
+            assertEquals("", page.textContent("#error"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordStaysOnKeycloaksLoginForm() {
+        try (Page page = browser.newPage()) {
+            page.navigate("http://localhost:" + RestAssured.port + "/");
+            page.click("#sign-in-driver");
+            page.waitForSelector("#kc-login");
+            page.fill("#username", Users.ALICE.name);
+            page.fill("#password", "not-her-password");
+            page.click("#kc-login");
+            page.waitForSelector("text=Invalid username or password");
+            assertTrue(page.url().contains("/realms/platepay/"), "still at Keycloak: " + page.url());
+        }
+    }
+
+    private static void signIn(Page page, String button, Users user) {
+        page.navigate("http://localhost:" + RestAssured.port + "/");
+        page.click(button);
+        page.waitForSelector("#kc-login");
+        assertTrue(page.url().contains("code_challenge_method=S256"), "the page uses PKCE: " + page.url());
+        page.fill("#username", user.name);
+        page.fill("#password", TestIdentities.get().password(user));
+        page.click("#kc-login");
+        try {
+            page.waitForSelector("#signed-in:not([hidden])");
+        } catch (RuntimeException e) {
+            throw new AssertionError("not signed in; the page says: " + page.textContent("#error") + " at " + page.url(), e);
+        }
+    }
+}
