@@ -149,18 +149,18 @@ fi
 
 # The demo accounts and their generated passwords (kept 0600 in $DATA/keycloak/demo-users.properties).
 demo_users() {
-  local what
-  printf '  %-10s %-26s %s\n' user password "what it has"
-  while IFS='=' read -r user password; do
+  local user password what
+  printf '  %-10s %-34s %s\n' user password "what it has"
+  for user in driver operator attendant admin; do
+    password="$(sed -n "s/^$user=//p" "$DATA/keycloak/demo-users.properties")"
     case "$user" in
       driver) what="plate 黑E12345 bound to a demo debit card with CNY 2,000.00 at the bank" ;;
       operator) what='owns "Daqing CNG Station 1" (with a handheld) and "Daqing Central Parking"' ;;
       attendant) what='works at "Daqing CNG Station 1"' ;;
       admin) what="the audit log and every charge" ;;
-      *) continue ;;
     esac
-    printf '  %-10s %-26s %s\n' "$user" "$password" "$what"
-  done < "$DATA/keycloak/demo-users.properties"
+    printf '  %-10s %-34s %s\n' "$user" "$password" "$what"
+  done
 }
 
 cat <<INFO
@@ -173,7 +173,8 @@ PlatePay demo is running.
   Logs            $DATA/logs/
 
 Sign in (Keycloak, realm platepay): open http://localhost:$HTTP_PORT/ and choose driver or staff.
-  Keycloak        http://127.0.0.1:$KC_PORT/realms/platepay/account   (admin console: see deploy/keycloak/README.md)
+  Your account    http://127.0.0.1:$KC_PORT/realms/platepay/account
+  Keycloak admin  http://127.0.0.1:$KC_PORT/admin/  (user admin, password in $DATA/keycloak/keycloak-admin-password)
 $(demo_users)
 
 Charge the demo plate from the handheld (paste this in another terminal):
