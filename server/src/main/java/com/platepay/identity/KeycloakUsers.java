@@ -67,7 +67,8 @@ public class KeycloakUsers {
                     String location = response.getHeader("Location");
                     return location.substring(location.lastIndexOf('/') + 1);
                 })
-                .flatMap(id -> onlyRole(id, role).replaceWith(id));
+                // An account without its role would be a driver: take it away again if the role cannot be set.
+                .flatMap(id -> onlyRole(id, role).replaceWith(id).onFailure().call(() -> delete(id)));
     }
 
     public Uni<Void> disable(String userId) {

@@ -83,6 +83,30 @@ class SignInPageTest extends StackTest {
     }
 
     @Test
+    void aNewDriverSignsUpAndIsADriverAtOnce() {
+        String username = "newdriver" + System.nanoTime() % 1_000_000;
+        try (Page page = browser.newPage()) {
+            page.navigate("http://localhost:" + RestAssured.port + "/");
+            page.click("#sign-up-driver");
+            page.waitForSelector("#password-confirm");
+            page.fill("#username", username);
+            page.fill("#email", username + "@platepay.test");
+            page.fill("#firstName", "New");
+            page.fill("#lastName", "Driver");
+            String password = TestIdentities.randomPassword();
+            page.fill("#password", password);
+            page.fill("#password-confirm", password);
+            page.click("[type=submit]");
+            page.waitForSelector("#signed-in:not([hidden])");
+
+            assertEquals("Signed in as " + username + " (driver)", page.textContent("#who"));
+            page.waitForSelector("h2:has-text('Notifications')");
+            assertTrue(page.textContent("#views").contains("None yet."), "a new driver starts empty");
+            assertEquals("", page.textContent("#error"));
+        }
+    }
+
+    @Test
     void anOperatorSignsInThroughTheStaffConsole() {
         String site = scenario.site(Users.OLGA, "PARKING");
         String siteName = Users.OLGA.api().get("/api/v1/operator/sites/" + site).then().extract().path("name");
