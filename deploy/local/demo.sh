@@ -130,6 +130,7 @@ echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on :$MQTT
 DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD=platepay \
 PLATEPAY_VAULT_KEY="$(cat "$DATA/vault.key")" PLATEPAY_BANK_URL="http://127.0.0.1:$BANK_PORT" \
 MQTT_PORT="$MQTT_PORT" HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
+PLATEPAY_MQTT_SIGNING_KEY_FILE="$DATA/server-signing.key" \
   java -Dquarkus.profile=demo -Dplatepay.mqtt.embedded.data-dir="$DATA/hivemq" -jar "$SERVER_JAR" > "$DATA/logs/server.log" 2>&1 &
 SERVER_PID=$!
 PIDS+=($SERVER_PID)

@@ -7,6 +7,9 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -26,6 +29,29 @@ public final class DeviceKeys {
         try {
             return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    }
+
+    /**
+     * The public half of an Ed25519 private key. The JDK has no direct call for it, but its generator turns a 32-byte
+     * seed into the pair, and an Ed25519 private key is that seed: feeding the seed back regenerates the same pair.
+     */
+    public static PublicKey publicOf(PrivateKey privateKey) {
+        if (!(privateKey instanceof EdECPrivateKey ed) || ed.getBytes().isEmpty()) {
+            throw new IllegalArgumentException("not an Ed25519 private key");
+        }
+        byte[] seed = ed.getBytes().get();
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, bytes.length);
+                }
+            });
+            return generator.generateKeyPair().getPublic();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no Ed25519", e);
         }
     }

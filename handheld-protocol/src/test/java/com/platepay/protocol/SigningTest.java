@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platepay.protocol.charge.ChargeRequest;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,18 @@ class SigningTest {
         ChargeRequest req = new ChargeRequest(Ids.newUuidV7(), "黑E12345", "BLUE", 12850, "CNY", 25300L, "M3", 420L, "3",
                 Instant.parse("2026-11-23T09:00:00.120Z"), "a1");
         return ProtocolCodec.envelope(MessageTypes.CHARGE, "hh-001", "site-1", 7, req);
+    }
+
+    @Test
+    void thePublicKeyIsRecoveredFromThePrivateKeyAlone() {
+        for (int i = 0; i < 20; i++) {
+            KeyPair pair = DeviceKeys.generate();
+            PrivateKey decoded = DeviceKeys.decodePrivate(DeviceKeys.encodePrivate(pair.getPrivate()));
+            assertEquals(DeviceKeys.encodePublic(pair.getPublic()), DeviceKeys.encodePublic(DeviceKeys.publicOf(decoded)));
+        }
+        Envelope signed = new EnvelopeSigner(KEYS.getPrivate()).sign(charge());
+        assertTrue(EnvelopeVerifier.verify(signed, DeviceKeys.publicOf(KEYS.getPrivate())));
+        assertFalse(EnvelopeVerifier.verify(signed, DeviceKeys.publicOf(DeviceKeys.generate().getPrivate())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.platepay.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.platepay.attendants.Attendant;
 import com.platepay.enrollment.Driver;
 import com.platepay.enrollment.Mandate;
@@ -8,6 +9,7 @@ import com.platepay.enrollment.MandateService;
 import com.platepay.enrollment.Vehicle;
 import com.platepay.identity.KeycloakUsers;
 import com.platepay.mqtt.MqttGateway;
+import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
 import com.platepay.sites.Device;
@@ -26,6 +28,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,15 +69,17 @@ public class DemoSeeder {
     private final ReactiveContext reactive;
     private final Vertx vertx;
     private final KeycloakUsers users;
+    private final ServerIdentity server;
 
     public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx,
-                      KeycloakUsers users) {
+                      KeycloakUsers users, ServerIdentity server) {
         this.config = config;
         this.vault = vault;
         this.mandates = mandates;
         this.reactive = reactive;
         this.vertx = vertx;
         this.users = users;
+        this.server = server;
     }
 
     /** After the gateway (which has the default priority) so the broker is up when the device file appears. */
@@ -175,6 +180,7 @@ public class DemoSeeder {
         return (existingId == null ? Uni.createFrom().<Device>nullItem() : Device.<Device>findById(UUID.fromString(existingId)))
                 .flatMap(existing -> {
                     if (existing != null && existing.siteId.equals(gas.id)) {
+                        refreshServerKey(file);
                         return Uni.createFrom().voidItem();
                     }
                     DeviceCredentials credentials = DeviceCredentials.generate();
@@ -224,6 +230,19 @@ public class DemoSeeder {
         return v;
     }
 
+    /** A device file from before the server kept its signing key still gets the key results are checked with. */
+    private void refreshServerKey(Path file) {
+        try {
+            ObjectNode content = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+            if (!server.publicKey().equals(content.path("serverPublicKey").asText())) {
+                content.put("serverPublicKey", server.publicKey());
+                writePrivately(file, content);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not update the demo handheld file " + file, e);
+        }
+    }
+
     private void writeDeviceFile(Path file, Device device, DeviceCredentials credentials) {
         Map<String, String> content = new LinkedHashMap<>();
         content.put("deviceId", device.id.toString());
@@ -232,15 +251,20 @@ public class DemoSeeder {
         content.put("mqttPassword", credentials.mqttPassword());
         content.put("privateKey", credentials.privateKey());
         content.put("broker", "tcp://" + config.mqtt().host() + ":" + config.mqtt().port());
+        content.put("serverPublicKey", server.publicKey());
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writePrivately(file, content);
         } catch (Exception e) {
             throw new IllegalStateException("could not write the demo handheld file " + file, e);
         }
+    }
+
+    private static void writePrivately(Path file, Object content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String readDeviceId(Path file) {

@@ -4,7 +4,7 @@ import com.platepay.platform.PlatePayConfig;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.EnvelopeSigner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.KeyPair;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The server's own MQTT credentials and result-signing key. With the embedded broker the server is the only
- * party that needs its password, so a fresh random one per start is both simplest and safest.
+ * party that needs its password, so a fresh random one per start is both simplest and safest. The signing key must
+ * outlive restarts: devices were given its public half when they were provisioned.
  */
 @ApplicationScoped
 public class ServerIdentity {
@@ -37,16 +38,21 @@ public class ServerIdentity {
         } else {
             throw new IllegalStateException("platepay.mqtt.password is required with an external broker");
         }
+        PrivateKey key = signingKey(mqtt);
+        this.signer = new EnvelopeSigner(key);
+        this.publicKey = DeviceKeys.publicOf(key);
+    }
+
+    private static PrivateKey signingKey(PlatePayConfig.Mqtt mqtt) {
         if (mqtt.signingKey().isPresent()) {
-            PrivateKey key = DeviceKeys.decodePrivate(mqtt.signingKey().get());
-            this.signer = new EnvelopeSigner(key);
-            this.publicKey = null;
-        } else {
-            KeyPair pair = DeviceKeys.generate();
-            LOG.warn("no platepay.mqtt.signing-key: signing results with a key made for this run only");
-            this.signer = new EnvelopeSigner(pair.getPrivate());
-            this.publicKey = pair.getPublic();
+            return DeviceKeys.decodePrivate(mqtt.signingKey().get());
         }
+        if (mqtt.signingKeyFile().isPresent()) {
+            return SigningKeyFile.loadOrCreate(Path.of(mqtt.signingKeyFile().get()));
+        }
+        LOG.warn("no platepay.mqtt.signing-key or signing-key-file: signing results with a key made for this run only;"
+                + " devices provisioned now must be given the new key after every restart");
+        return DeviceKeys.generate().getPrivate();
     }
 
     public String username() {
@@ -61,8 +67,8 @@ public class ServerIdentity {
         return signer;
     }
 
-    /** Known only when the key was made here; otherwise devices are given it out of band. */
-    public PublicKey ephemeralPublicKey() {
-        return publicKey;
+    /** Devices check results against this key; they get it with their credentials. */
+    public String publicKey() {
+        return DeviceKeys.encodePublic(publicKey);
     }
 }

@@ -62,8 +62,14 @@ public interface PlatePayConfig {
 
         Optional<String> password();
 
-        /** Base64 PKCS#8 Ed25519 key the server signs results with; a fresh key per start when absent. */
+        /** Base64 PKCS#8 Ed25519 key the server signs results with. */
         Optional<String> signingKey();
+
+        /**
+         * Where the signing key is kept when {@code signing-key} is not given: read if the file exists, else made
+         * and written there (mode 0600). Without either, a fresh key per start that devices cannot have been given.
+         */
+        Optional<String> signingKeyFile();
 
         interface Embedded {
             @WithDefault("true")

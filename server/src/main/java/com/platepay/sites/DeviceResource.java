@@ -3,6 +3,7 @@ package com.platepay.sites;
 import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
+import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.Topics;
@@ -40,8 +41,12 @@ public class DeviceResource {
         }
     }
 
-    /** Returned once, at creation or rotation: the server cannot show these again. */
-    public record IssuedDevice(DeviceView device, String mqttUsername, String mqttPassword, String privateKey) {
+    /**
+     * Returned once, at creation or rotation: the server cannot show the secrets again. {@code serverPublicKey} is
+     * what the device checks the server's results with.
+     */
+    public record IssuedDevice(DeviceView device, String mqttUsername, String mqttPassword, String privateKey,
+                               String serverPublicKey) {
         @Override
         public String toString() {
             return "IssuedDevice[" + device.id() + "]";
@@ -50,10 +55,12 @@ public class DeviceResource {
 
     private final OperatorDirectory operators;
     private final AuditLog audit;
+    private final ServerIdentity server;
 
-    public DeviceResource(OperatorDirectory operators, AuditLog audit) {
+    public DeviceResource(OperatorDirectory operators, AuditLog audit, ServerIdentity server) {
         this.operators = operators;
         this.audit = audit;
+        this.server = server;
     }
 
     @GET
@@ -83,10 +90,11 @@ public class DeviceResource {
             d.updatedAt = d.createdAt;
             return d.<Device>persist();
         }).call(d -> audit.record(AuditAction.DEVICE_REGISTERED, AuditedResource.DEVICE, d.id, d.type + " " + d.name + " at site " + d.siteId))
-                .map(d -> Response.status(201).entity(issued(d, credentials)).build());
+                .map(d -> Response.status(201).entity(issued(d, credentials, server)).build());
     }
 
-    static IssuedDevice issued(Device d, DeviceCredentials credentials) {
-        return new IssuedDevice(DeviceView.of(d), d.id.toString(), credentials.mqttPassword(), credentials.privateKey());
+    static IssuedDevice issued(Device d, DeviceCredentials credentials, ServerIdentity server) {
+        return new IssuedDevice(DeviceView.of(d), d.id.toString(), credentials.mqttPassword(), credentials.privateKey(),
+                server.publicKey());
     }
 }

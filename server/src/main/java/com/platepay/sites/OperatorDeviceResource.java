@@ -3,6 +3,7 @@ package com.platepay.sites;
 import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
+import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,11 +25,14 @@ public class OperatorDeviceResource {
     private final OperatorDirectory operators;
     private final DeviceConnections connections;
     private final AuditLog audit;
+    private final ServerIdentity server;
 
-    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections, AuditLog audit) {
+    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections, AuditLog audit,
+                                  ServerIdentity server) {
         this.operators = operators;
         this.connections = connections;
         this.audit = audit;
+        this.server = server;
     }
 
     @GET
@@ -50,7 +54,7 @@ public class OperatorDeviceResource {
             d.mqttPasswordHash = credentials.passwordHash();
             d.publicKey = credentials.publicKey();
             d.updatedAt = Instant.now();
-            return DeviceResource.issued(d, credentials);
+            return DeviceResource.issued(d, credentials, server);
         }).call(() -> audit.record(AuditAction.DEVICE_CREDENTIALS_ROTATED, AuditedResource.DEVICE, id, "old password and key refused")))
                 .invoke(() -> connections.cut(id));
     }

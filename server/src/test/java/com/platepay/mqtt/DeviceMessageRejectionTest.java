@@ -155,10 +155,10 @@ class DeviceMessageRejectionTest extends StackTest {
     @Test
     void unknownAndDisabledDevicesCannotConnectOrCharge() {
         Scenario.DeviceCredentials unknown = new Scenario.DeviceCredentials(UUID.randomUUID().toString(), site, "whatever",
-                device.privateKey());
+                device.privateKey(), device.serverPublicKey());
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(unknown));
         Scenario.DeviceCredentials wrongPassword = new Scenario.DeviceCredentials(device.deviceId(), site, "guess",
-                device.privateKey());
+                device.privateKey(), device.serverPublicKey());
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(wrongPassword));
 
         // Disabling takes effect at once: the live session is cut, and new connections are refused.
@@ -177,7 +177,7 @@ class DeviceMessageRejectionTest extends StackTest {
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusedConnect(device));
         // The old signing key no longer verifies, even through a connection made with the new password.
         Scenario.DeviceCredentials newPasswordOldKey = new Scenario.DeviceCredentials(device.deviceId(), site, rotated,
-                device.privateKey());
+                device.privateKey(), device.serverPublicKey());
         handheld = new TestHandheld(newPasswordOldKey, "127.0.0.1", mqttPort);
         ChargeRequest request = TestHandheld.request(Ids.newUuidV7(), driver.plate(), 100);
         handheld.send(handheld.envelopeFor(request));
@@ -187,7 +187,7 @@ class DeviceMessageRejectionTest extends StackTest {
         var issued = Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/credentials")
                 .then().statusCode(200).extract().jsonPath();
         device = new Scenario.DeviceCredentials(device.deviceId(), site, issued.getString("mqttPassword"),
-                issued.getString("privateKey"));
+                issued.getString("privateKey"), issued.getString("serverPublicKey"));
         handheld = new TestHandheld(device, "127.0.0.1", mqttPort);
     }
 

@@ -46,7 +46,8 @@ class ExternalBrokerTest {
         }
         // This broker lets anyone publish anywhere: the signature is what stops an impostor.
         Scenario.DeviceCredentials impostor = new Scenario.DeviceCredentials(device.deviceId(), device.siteId(), "anything",
-                com.platepay.protocol.DeviceKeys.encodePrivate(com.platepay.protocol.DeviceKeys.generate().getPrivate()));
+                com.platepay.protocol.DeviceKeys.encodePrivate(com.platepay.protocol.DeviceKeys.generate().getPrivate()),
+                device.serverPublicKey());
         try (TestHandheld forger = new TestHandheld(impostor, "127.0.0.1", mqttPort)) {
             ChargeResult refused = forger.charge(TestHandheld.request(Ids.newUuidV7(), driver.plate(), 2_500));
             assertEquals(ResultStatus.REJECTED, refused.status());

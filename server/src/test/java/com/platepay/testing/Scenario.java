@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public final class Scenario {
 
-    public record DeviceCredentials(String deviceId, String siteId, String password, String privateKey) {
+    /** What an operator is given for a new device; {@code serverPublicKey} checks the server's results. */
+    public record DeviceCredentials(String deviceId, String siteId, String password, String privateKey, String serverPublicKey) {
     }
 
     public record Enrolled(String plate, String vehicleId, String cardId, String mandateId, Bank.Account account) {
@@ -29,7 +30,8 @@ public final class Scenario {
     public DeviceCredentials device(Users operator, String siteId, String type) {
         var body = operator.api().body(Map.of("type", type, "name", "dev"))
                 .post("/api/v1/operator/sites/" + siteId + "/devices").then().statusCode(201).extract().jsonPath();
-        return new DeviceCredentials(body.getString("mqttUsername"), siteId, body.getString("mqttPassword"), body.getString("privateKey"));
+        return new DeviceCredentials(body.getString("mqttUsername"), siteId, body.getString("mqttPassword"), body.getString("privateKey"),
+                body.getString("serverPublicKey"));
     }
 
     public String vehicle(Users driver, String plate) {

@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.EnvelopeVerifier;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
@@ -100,7 +101,15 @@ public final class TestHandheld implements AutoCloseable {
         try {
             Envelope envelope = results.computeIfAbsent(chargeId, k -> new LinkedBlockingQueue<>())
                     .poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return envelope == null ? Optional.empty() : Optional.of(ProtocolCodec.body(envelope, ChargeResult.class));
+            if (envelope == null) {
+                return Optional.empty();
+            }
+            if (!EnvelopeVerifier.verify(envelope, DeviceKeys.decodePublic(device.serverPublicKey()))) {
+                throw new AssertionError("the result for " + chargeId + " is not signed with the server key the device was given");
+            }
+            return Optional.of(ProtocolCodec.body(envelope, ChargeResult.class));
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

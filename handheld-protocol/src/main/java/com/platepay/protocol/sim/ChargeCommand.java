@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.EnvelopeVerifier;
 import com.platepay.protocol.Ids;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -96,7 +98,7 @@ final class ChargeCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "ISO4217", defaultValue = "CNY", description = "currency (default ${DEFAULT-VALUE})")
     String currency;
 
-    @Option(names = "--device-file", paramLabel = "FILE", description = "device JSON {deviceId, siteId, mqttUsername, mqttPassword, privateKey, broker}")
+    @Option(names = "--device-file", paramLabel = "FILE", description = "device JSON {deviceId, siteId, mqttUsername, mqttPassword, privateKey, broker, serverPublicKey}")
     Path deviceFile;
 
     @Option(names = "--device-id", paramLabel = "ID", description = "device id (overrides the file)")
@@ -113,6 +115,10 @@ final class ChargeCommand implements Callable<Integer> {
 
     @Option(names = "--private-key", paramLabel = "B64", description = "device Ed25519 private key, base64 PKCS#8 (overrides the file)")
     String privateKey;
+
+    @Option(names = "--server-key", paramLabel = "B64",
+            description = "the server's Ed25519 public key, base64 X.509 (overrides the file); results that it does not verify are ignored")
+    String serverKey;
 
     @Option(names = "--broker", paramLabel = "URL", description = "tcp://host:port or ssl://host:port (default: the file's broker, else " + DEFAULT_BROKER + ")")
     String broker;
@@ -187,7 +193,7 @@ final class ChargeCommand implements Callable<Integer> {
                         + " or pass --device-file FILE, or --device-id, --site-id, --password and --private-key");
             }
         }
-        DeviceConfig fromFile = new DeviceConfig(null, null, null, null, null, null);
+        DeviceConfig fromFile = new DeviceConfig(null, null, null, null, null, null, null);
         if (file != null) {
             try {
                 fromFile = DeviceConfig.read(file);
@@ -197,7 +203,8 @@ final class ChargeCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
         }
-        DeviceConfig device = fromFile.overriddenBy(new DeviceConfig(deviceId, siteId, username, password, privateKey, broker));
+        DeviceConfig device = fromFile.overriddenBy(new DeviceConfig(deviceId, siteId, username, password, privateKey, broker,
+                serverKey));
         if (device.deviceId() == null || device.siteId() == null || device.privateKey() == null) {
             throw usage("the device needs a device id, a site id and a private key (--device-id, --site-id, --private-key, or a device file)");
         }
@@ -214,6 +221,17 @@ final class ChargeCommand implements Callable<Integer> {
             key = DeviceKeys.decodePrivate(device.privateKey());
         } catch (IllegalArgumentException e) {
             throw usage("the private key is " + e.getMessage());
+        }
+        PublicKey server = null;
+        if (device.serverPublicKey() != null) {
+            try {
+                server = DeviceKeys.decodePublic(device.serverPublicKey());
+            } catch (IllegalArgumentException e) {
+                throw usage("the server key is " + e.getMessage());
+            }
+        } else {
+            err.println("handheld: warning: no server key (serverPublicKey in the device file, or --server-key): "
+                    + "results are not checked");
         }
         BrokerUrl brokerUrl;
         try {
@@ -254,9 +272,10 @@ final class ChargeCommand implements Callable<Integer> {
 
         // --- the exchange
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        PublicKey resultKey = server;
         try (DeviceLink link = mqttVersion == 3 ? new Mqtt3Link(brokerUrl) : new Mqtt5Link(brokerUrl)) {
             link.connect(clientId != null ? clientId : device.deviceId(), mqttUser, device.mqttPassword(), timeout);
-            link.subscribe(resultTopic, r -> onMessage(r, id, correlation, result), timeout);
+            link.subscribe(resultTopic, r -> onMessage(r, id, correlation, resultKey, result), timeout);
             err.println("chargeId " + id + " (if no result arrives, resend with --charge-id " + id + "; it is never debited twice)");
             link.publish(chargeTopic, ProtocolCodec.encode(envelope), mqttVersion == 5 ? resultTopic : null,
                     mqttVersion == 5 ? correlation : null, timeout);
@@ -281,7 +300,8 @@ final class ChargeCommand implements Callable<Integer> {
         }
     }
 
-    private void onMessage(DeviceLink.Received r, String id, byte[] correlation, CompletableFuture<JsonNode> result) {
+    private void onMessage(DeviceLink.Received r, String id, byte[] correlation, PublicKey server,
+                           CompletableFuture<JsonNode> result) {
         Envelope e;
         try {
             e = ProtocolCodec.decode(r.payload());
@@ -290,6 +310,11 @@ final class ChargeCommand implements Callable<Integer> {
             return;
         }
         if (!MessageTypes.CHARGE_RESULT.equals(e.type())) {
+            return;
+        }
+        // Anyone who can publish on the result topic could otherwise tell the attendant "APPROVED".
+        if (server != null && !EnvelopeVerifier.verify(e, server)) {
+            err.println("handheld: ignoring a result whose signature is not the server's");
             return;
         }
         JsonNode cid = e.body().get("chargeId");

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 
 /**
  * A handheld's identity, as the demo writes it to {@code .platepay/demo/handheld.json}:
- * {@code {"deviceId","siteId","mqttUsername","mqttPassword","privateKey","broker"}}. Unknown fields are ignored.
+ * {@code {"deviceId","siteId","mqttUsername","mqttPassword","privateKey","broker","serverPublicKey"}}. The server's
+ * public key (given with the device's credentials) lets the handheld check that a result really comes from the
+ * server. Unknown fields are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceConfig(String deviceId, String siteId, String mqttUsername, String mqttPassword, String privateKey,
-                           String broker) {
+                           String broker, String serverPublicKey) {
 
     private static final ObjectMapper READER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -37,7 +39,8 @@ public record DeviceConfig(String deviceId, String siteId, String mqttUsername, 
     public DeviceConfig overriddenBy(DeviceConfig flags) {
         return new DeviceConfig(
                 pick(flags.deviceId, deviceId), pick(flags.siteId, siteId), pick(flags.mqttUsername, mqttUsername),
-                pick(flags.mqttPassword, mqttPassword), pick(flags.privateKey, privateKey), pick(flags.broker, broker));
+                pick(flags.mqttPassword, mqttPassword), pick(flags.privateKey, privateKey), pick(flags.broker, broker),
+                pick(flags.serverPublicKey, serverPublicKey));
     }
 
     private static String pick(String a, String b) {

@@ -64,6 +64,7 @@ class HandheldCliTest {
         ObjectNode f = ProtocolCodec.mapper().createObjectNode()
                 .put("deviceId", DEVICE).put("siteId", SITE).put("mqttUsername", DEVICE).put("mqttPassword", DEVICE_PASSWORD)
                 .put("privateKey", DeviceKeys.encodePrivate(DEVICE_KEYS.getPrivate())).put("broker", broker.url())
+                .put("serverPublicKey", DeviceKeys.encodePublic(SERVER_KEYS.getPublic()))
                 .put("publicKey", DeviceKeys.encodePublic(DEVICE_KEYS.getPublic())); // extra fields are ignored
         Files.write(deviceFile, ProtocolCodec.mapper().writeValueAsBytes(f));
     }
@@ -95,6 +96,16 @@ class HandheldCliTest {
         List<String> args = new ArrayList<>(List.of("charge", "--device-file", deviceFile.toString()));
         args.addAll(List.of(extra));
         return cli(Map.of(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void aResultNotSignedByTheServerIsIgnored() {
+        String stranger = DeviceKeys.encodePublic(DeviceKeys.generate().getPublic());
+        Run run = charge("--plate", "黑E12345", "--amount", "1", "--server-key", stranger, "--timeout", "3s");
+
+        assertEquals(HandheldCli.TIMEOUT, run.code(), run.err());
+        assertTrue(run.err().contains("ignoring a result whose signature is not the server's"), run.err());
+        assertEquals("", run.out(), "nothing is reported as a result");
     }
 
     @Test
