@@ -15,6 +15,7 @@ import com.platepay.platform.ReactiveContext;
 import com.platepay.sites.Device;
 import com.platepay.sites.DeviceCredentials;
 import com.platepay.sites.Operator;
+import com.platepay.sites.OperatorMember;
 import com.platepay.sites.Site;
 import com.platepay.sites.SiteCategory;
 import com.platepay.vault.Card;
@@ -122,7 +123,8 @@ public class DemoSeeder {
 
     private Uni<Void> seedOperator(String subject, String attendantSubject) {
         return Operator.<Operator>find("ownerSubject", subject).firstResult()
-                .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator(subject).<Operator>persist())
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator(subject).<Operator>persist()
+                        .call(op -> member(op, subject).persist()))
                 .flatMap(op -> site(op, "Daqing CNG Station 1", SiteCategory.GAS)
                         .flatMap(gas -> site(op, "Daqing Central Parking", SiteCategory.PARKING).replaceWith(gas)))
                 .call(gas -> attendant(gas, attendantSubject))
@@ -136,6 +138,15 @@ public class DemoSeeder {
         o.name = "Daqing Energy (demo)";
         o.createdAt = Instant.now();
         return o;
+    }
+
+    private static OperatorMember member(Operator operator, String subject) {
+        OperatorMember m = new OperatorMember();
+        m.subject = subject;
+        m.operatorId = operator.id;
+        m.username = OPERATOR_USERNAME;
+        m.addedAt = operator.createdAt;
+        return m;
     }
 
     private static Uni<Site> site(Operator op, String name, SiteCategory category) {

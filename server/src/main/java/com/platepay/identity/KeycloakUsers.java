@@ -95,6 +95,17 @@ public class KeycloakUsers {
                 });
     }
 
+    /** Whether the account holds the realm role, directly or through a composite such as the default roles. */
+    public Uni<Boolean> hasRole(String userId, String role) {
+        return token.get().flatMap(bearer -> http.getAbs(adminBase + "/users/" + userId + "/role-mappings/realm/composite")
+                        .bearerTokenAuthentication(bearer).timeout(TIMEOUT.toMillis()).send())
+                .map(response -> {
+                    expect(response, 200, "read roles");
+                    return response.bodyAsJsonArray().stream()
+                            .anyMatch(r -> role.equals(((JsonObject) r).getString("name")));
+                });
+    }
+
     private Uni<Void> onlyRole(String userId, String role) {
         String mappings = adminBase + "/users/" + userId + "/role-mappings/realm";
         return roleRepresentation(DEFAULT_ROLES + realm)

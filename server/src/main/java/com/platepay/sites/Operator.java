@@ -8,12 +8,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A station chain or lot company. Today one signed-in operator user owns one organisation. */
+/** A station chain or lot company. Its operator users are its {@link OperatorMember}s. */
 @Entity
 @Table(name = "operators")
 public class Operator extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The user who founded it. */
     @Column(name = "owner_subject")
     public String ownerSubject;
     public String name;
