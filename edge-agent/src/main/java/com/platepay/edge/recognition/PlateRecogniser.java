@@ -3,31 +3,45 @@ package com.platepay.edge.recognition;
 import com.platepay.edge.recognition.detect.PlateCandidate;
 import com.platepay.edge.recognition.detect.PlateCandidateFinder;
 import com.platepay.edge.recognition.detect.PlateRectifier;
-import com.platepay.edge.recognition.read.PlateReader;
+import com.platepay.edge.recognition.read.CharacterSlant;
 import com.platepay.edge.recognition.read.PlateLayout;
+import com.platepay.edge.recognition.read.PlateReader;
+import com.platepay.protocol.plate.PlateColour;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import com.platepay.protocol.plate.PlateColour;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Finds and reads every plate in a frame: colour candidates, rectified, read, and kept when a grammar-valid reading
- * is confident enough (the reading is the verification: a blue sign does not read as a plate). Not thread-safe;
- * use one per thread.
+ * Finds and reads every plate in a frame: colour and edge candidates, rectified (slant included), read, and kept
+ * when a grammar-valid reading is confident enough, or fairly confident with its characters lined up on the plate's
+ * spacing (the reading is the verification: a blue sign does not read as a plate). The likeliest near misses get a
+ * second chance on variants of their box. Not thread-safe; use one per thread.
  */
 public final class PlateRecogniser implements AutoCloseable {
 
-    /** Geometric-mean character probability below which a candidate is taken not to be a plate. */
+    /** Geometric-mean character probability from which a reading is taken for a plate on its own. */
     static final double MIN_CONFIDENCE = 0.35;
+    /**
+     * Down to this confidence, a reading is still a plate when all its characters but one are blobs lined up on the
+     * plate's spacing: a shape junk rarely has, while dirt or an odd typeface can make the classifier unsure.
+     */
+    static final double MIN_CONFIDENCE_LINED_UP = 0.15;
+    /** Candidates overlapping a plate read this confidently are not read again. */
+    private static final double READ_CLEARLY = 0.5;
     /** A first reading this confident is not re-read on its refined box (saves time on clear plates). */
     private static final double SURE_ENOUGH = 0.8;
     /** Nor is one this unsure: a better box rarely turns noise into a plate. */
     private static final double HOPELESS = 0.1;
     /** Below the acceptance threshold but above this, a candidate is read again on {@link #variants} of its box. */
     private static final double NEARLY_A_PLATE = 0.15;
+    /**
+     * Only the likeliest near misses of a frame get those extra reads: a frame rarely holds more than three plates,
+     * and junk near misses otherwise cost as much as everything else (bounds the time per frame, too).
+     */
+    private static final int NEAR_MISSES_PER_FRAME = 3;
 
     private final PlateCandidateFinder finder = new PlateCandidateFinder();
     private final PlateReader reader;
@@ -54,11 +68,32 @@ public final class PlateRecogniser implements AutoCloseable {
     /** @param frame BGR image */
     public List<PlateReading> recognise(Mat frame) {
         List<PlateReading> readings = new ArrayList<>();
+        List<Attempt> nearMisses = new ArrayList<>();
         for (PlateCandidate candidate : finder.find(frame)) {
-            if (alreadyRead(readings, candidate)) continue;
-            bestReading(frame, candidate).filter(r -> r.confidence() >= MIN_CONFIDENCE).ifPresent(readings::add);
+            if (alreadyRead(readings, candidate.box())) continue;
+            bestReading(frame, candidate).ifPresent(attempt -> {
+                if (isPlate(attempt)) {
+                    readings.add(attempt.reading());
+                } else if (attempt.confidence() > NEARLY_A_PLATE) {
+                    nearMisses.add(attempt);
+                }
+            });
         }
+        secondChances(frame, nearMisses, readings);
         return withoutOverlaps(readings);
+    }
+
+    /** Reads the likeliest near misses again on {@link #variants} of their candidate boxes; adds those that pass. */
+    private void secondChances(Mat frame, List<Attempt> nearMisses, List<PlateReading> readings) {
+        nearMisses.sort(Comparator.comparingDouble(Attempt::confidence).reversed());
+        for (Attempt nearMiss : nearMisses.subList(0, Math.min(nearMisses.size(), NEAR_MISSES_PER_FRAME))) {
+            if (alreadyRead(readings, nearMiss.candidateBox())) continue;
+            Attempt best = nearMiss;
+            for (PlateBox variant : variants(nearMiss.candidateBox())) {
+                best = better(best, read(frame, variant, nearMiss.reading().colour(), nearMiss.shear()));
+            }
+            if (isPlate(best)) readings.add(best.reading());
+        }
     }
 
     /**
@@ -85,29 +120,24 @@ public final class PlateRecogniser implements AutoCloseable {
     }
 
     /** Colour and edge candidates often find the same plate; once it is read with confidence, skip the rest. */
-    private static boolean alreadyRead(List<PlateReading> readings, PlateCandidate candidate) {
-        return readings.stream().anyMatch(r -> r.confidence() >= SURE_ENOUGH
-                && BoxOverlap.iou(r.box(), candidate.box()) > 0.5);
+    private static boolean alreadyRead(List<PlateReading> readings, PlateBox candidate) {
+        return readings.stream().anyMatch(r -> r.confidence() >= READ_CLEARLY && BoxOverlap.iou(r.box(), candidate) > 0.5);
     }
 
     /**
      * Reads the candidate as each colour it may be and keeps the most confident grammar-valid reading. Each read is
      * repeated on the plate box its characters imply, which mends boxes that cut into or overhang the plate.
      */
-    private Optional<PlateReading> bestReading(Mat frame, PlateCandidate candidate) {
-        PlateReading best = null;
+    private Optional<Attempt> bestReading(Mat frame, PlateCandidate candidate) {
+        Attempt best = null;
         for (PlateColour colour : likelyColours(frame, candidate)) {
             if (best != null && best.confidence() >= SURE_ENOUGH) break;
-            PlateLayout layout = PlateReader.layoutFor(colour);
-            PlateReading first = read(frame, candidate.box(), colour, layout);
+            double shear = slantOf(frame, candidate.box(), colour);
+            Attempt first = read(frame, candidate.box(), colour, shear);
             best = better(best, first);
             if (first == null || first.confidence() <= HOPELESS || first.confidence() >= SURE_ENOUGH) continue;
-            best = better(best, read(frame, first.box(), colour, layout));
-            if (best.confidence() < MIN_CONFIDENCE && best.confidence() > NEARLY_A_PLATE) {
-                for (PlateBox variant : variants(candidate.box())) {
-                    best = better(best, read(frame, variant, colour, layout));
-                }
-            }
+            Attempt refined = read(frame, first.reading().box(), colour, shear);
+            best = better(best, refined == null ? null : refined.from(candidate.box()));
         }
         return Optional.ofNullable(best);
     }
@@ -119,18 +149,51 @@ public final class PlateRecogniser implements AutoCloseable {
     private static List<PlateBox> variants(PlateBox b) {
         return List.of(
                 new PlateBox(b.cx(), b.cy(), b.width(), b.height() * 1.3, b.angleDeg()),
-                new PlateBox(b.cx(), b.cy(), b.width() * 1.15, b.height(), b.angleDeg()));
+                new PlateBox(b.cx(), b.cy(), b.width() * 1.15, b.height(), b.angleDeg()),
+                new PlateBox(b.cx(), b.cy(), b.width(), b.height() * 0.8, b.angleDeg()),
+                new PlateBox(b.cx(), b.cy(), b.width() * 0.87, b.height(), b.angleDeg()));
     }
 
-    private static PlateReading better(PlateReading a, PlateReading b) {
+    /**
+     * One read: the reading, how many of its characters are blobs on the plate's spacing, and the candidate box and
+     * character slant it started from (for a second chance on variants of that box).
+     */
+    private record Attempt(PlateReading reading, int agreeingBlobs, PlateBox candidateBox, double shear) {
+        double confidence() {
+            return reading.confidence();
+        }
+
+        Attempt from(PlateBox candidate) {
+            return new Attempt(reading, agreeingBlobs, candidate, shear);
+        }
+    }
+
+    private static boolean isPlate(Attempt a) {
+        int length = a.reading().text().length();
+        return a.confidence() >= MIN_CONFIDENCE
+                || a.confidence() >= MIN_CONFIDENCE_LINED_UP && a.agreeingBlobs() >= length - 1;
+    }
+
+    private static Attempt better(Attempt a, Attempt b) {
         if (a == null) return b;
         if (b == null) return a;
         return b.confidence() > a.confidence() ? b : a;
     }
 
-    /** Reads {@code box}; the reading's box is the one its characters imply. Null when nothing fits the grammar. */
-    private PlateReading read(Mat frame, PlateBox box, PlateColour colour, PlateLayout layout) {
-        PlateRectifier.Rectified rectified = PlateRectifier.rectify(frame, box, layout);
+    /** How far the candidate's characters lean; its later reads on refined boxes straighten them the same way. */
+    private static double slantOf(Mat frame, PlateBox box, PlateColour colour) {
+        try (Mat plate = PlateRectifier.rectify(frame, box, PlateReader.layoutFor(colour)).plate()) {
+            return CharacterSlant.estimate(plate, colour);
+        }
+    }
+
+    /**
+     * Reads {@code box} with its characters straightened by {@code shear}; the reading's box is the one its
+     * characters imply. Null when nothing fits the grammar.
+     */
+    private Attempt read(Mat frame, PlateBox box, PlateColour colour, double shear) {
+        PlateLayout layout = PlateReader.layoutFor(colour);
+        PlateRectifier.Rectified rectified = PlateRectifier.rectify(frame, box, layout, shear);
         PlateReader.Result result;
         try (Mat plate = rectified.plate()) {
             result = reader.read(plate, colour);
@@ -139,8 +202,9 @@ public final class PlateRecogniser implements AutoCloseable {
             return null;
         }
         PlateBox implied = PlateRectifier.boxAround(result.cells(), layout, rectified.frameToPlate());
-        return new PlateReading(result.alternatives().get(0).text(), colour, geometricMean(result.charConfidences()),
-                result.charConfidences(), implied, result.alternatives());
+        return new Attempt(new PlateReading(result.alternatives().get(0).text(), colour,
+                geometricMean(result.charConfidences()), result.charConfidences(), implied, result.alternatives()),
+                result.agreeingBlobs(), box, shear);
     }
 
     /** Keeps the most confident reading where candidates overlap (the same plate found by two colour masks). */

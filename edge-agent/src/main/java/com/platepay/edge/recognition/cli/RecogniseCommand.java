@@ -36,6 +36,9 @@ final class RecogniseCommand implements Callable<Integer> {
             description = "true plates (image,plate,colour,cx,cy,width,height,rotation_deg): print scores to stderr")
     Path truth;
 
+    @Option(names = "--misses", description = "with --truth: also list the true plates not read exactly")
+    boolean misses;
+
     @Option(names = "--models", paramLabel = "DIR", description = "models written by `train --out DIR` (default: bundled)")
     java.nio.file.Path models;
 
@@ -65,6 +68,7 @@ final class RecogniseCommand implements Callable<Integer> {
             progress.show(files.size(), "done");
         }
         if (table != null) {
+            if (misses) scores.printMisses(System.err);
             scores.print(System.err);
         }
         return 0;

@@ -15,12 +15,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import com.platepay.edge.recognition.PlateBox;
-import com.platepay.protocol.plate.PlateColour;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -34,9 +31,6 @@ final class EdgeRegions {
     /** Characters take 90 of the plate's 140 mm height and about 409 of its 440 mm width. */
     private static final double GROW_HEIGHT = 1.45;
     private static final double GROW_WIDTH = 1.08;
-    /** Blue minus red mean, in grey levels, that settles the colour without reading it both ways. */
-    private static final double CLEAR_LEAN = 25;
-    private static final List<PlateColour> UNKNOWN_COLOUR = List.of(PlateColour.BLUE, PlateColour.YELLOW);
 
     private final PlateShape shape = new PlateShape(2.0, 8.0);
 
@@ -55,30 +49,12 @@ final class EdgeRegions {
                     morphologyEx(closed, closed, MORPH_OPEN, open); // drops thin edge lines that are not text
                     for (PlateBox box : shape.regions(closed)) {
                         PlateBox plate = grown(box);
-                        candidates.add(new PlateCandidate(plate, likelyColours(bgr, plate)));
+                        candidates.add(new PlateCandidate(plate, ColourLean.of(bgr, plate)));
                     }
                 }
             }
         }
         return candidates;
-    }
-
-    /**
-     * Blue or yellow when the region's mean colour leans clearly one way (blue background outweighs white
-     * characters, yellow outweighs black ones); both when it does not, as on a faded or badly lit plate.
-     */
-    private static List<PlateColour> likelyColours(Mat bgr, PlateBox box) {
-        int x0 = (int) Math.max(0, box.cx() - box.width() / 2), y0 = (int) Math.max(0, box.cy() - box.height() / 2);
-        int x1 = (int) Math.min(bgr.cols(), box.cx() + box.width() / 2);
-        int y1 = (int) Math.min(bgr.rows(), box.cy() + box.height() / 2);
-        if (x1 - x0 < 2 || y1 - y0 < 2) return UNKNOWN_COLOUR;
-        try (Mat roi = new Mat(bgr, new Rect(x0, y0, x1 - x0, y1 - y0))) {
-            Scalar mean = org.bytedeco.opencv.global.opencv_core.mean(roi);
-            double blueOverRed = mean.get(0) - mean.get(2);
-            if (blueOverRed > CLEAR_LEAN) return List.of(PlateColour.BLUE);
-            if (blueOverRed < -CLEAR_LEAN) return List.of(PlateColour.YELLOW);
-            return UNKNOWN_COLOUR;
-        }
     }
 
     private static PlateBox grown(PlateBox b) {

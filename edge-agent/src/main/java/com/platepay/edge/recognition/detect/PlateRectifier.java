@@ -35,9 +35,19 @@ public final class PlateRectifier {
     }
 
     public static Rectified rectify(Mat frame, PlateBox box, PlateLayout layout) {
+        return rectify(frame, box, layout, 0);
+    }
+
+    /**
+     * As {@link #rectify(Mat, PlateBox, PlateLayout)}, with a horizontal shear undone as well: output pixel (x, y)
+     * comes from the unsheared plate's (x + shear * (y - HEIGHT / 2), y). A plate seen from the side has slanted
+     * characters that a rotated box cannot straighten.
+     */
+    public static Rectified rectify(Mat frame, PlateBox box, PlateLayout layout, double shear) {
         PlateBox b = box.landscape();
-        double[][] c = corners(b);
         int w = width(layout);
+        double half = shear * HEIGHT / 2;
+        double[][] c = {onBox(b, w, -half, 0), onBox(b, w, w - half, 0), onBox(b, w, w + half, HEIGHT)};
         try (Point2f src = new Point2f(3); Point2f dst = new Point2f(3)) {
             for (int i = 0; i < 3; i++) {
                 src.position(i).x((float) c[i][0]).y((float) c[i][1]);
@@ -78,21 +88,18 @@ public final class PlateRectifier {
         return new PlateBox((tl[0] + br[0]) / 2, (tl[1] + br[1]) / 2, width, height, angle);
     }
 
+    /** Frame position of rectified-plate pixel (x, y) of a {@code w} x {@link #HEIGHT} rectification of {@code b}. */
+    private static double[] onBox(PlateBox b, int w, double x, double y) {
+        double a = Math.toRadians(b.angleDeg());
+        double along = (x / w - 0.5) * b.width(), across = (y / HEIGHT - 0.5) * b.height();
+        return new double[] {b.cx() + Math.cos(a) * along - Math.sin(a) * across,
+                b.cy() + Math.sin(a) * along + Math.cos(a) * across};
+    }
+
     /** Inverts the 2x3 affine map {@code a} for one point. */
     private static double[] toFrame(double[] a, double x, double y) {
         double det = a[0] * a[4] - a[1] * a[3];
         double dx = x - a[2], dy = y - a[5];
         return new double[] {(a[4] * dx - a[1] * dy) / det, (-a[3] * dx + a[0] * dy) / det};
-    }
-
-    /** Top-left, top-right, bottom-right corners of a landscape box (y grows downwards). */
-    public static double[][] corners(PlateBox b) {
-        double a = Math.toRadians(b.angleDeg());
-        double ux = Math.cos(a) * b.width() / 2, uy = Math.sin(a) * b.width() / 2;
-        double vx = -Math.sin(a) * b.height() / 2, vy = Math.cos(a) * b.height() / 2;
-        return new double[][] {
-                {b.cx() - ux - vx, b.cy() - uy - vy},
-                {b.cx() + ux - vx, b.cy() + uy - vy},
-                {b.cx() + ux + vx, b.cy() + uy + vy}};
     }
 }

@@ -1,6 +1,7 @@
 package com.platepay.edge.recognition.eval;
 
 import com.platepay.edge.recognition.BoxOverlap;
+import com.platepay.edge.recognition.PlateBox;
 import com.platepay.edge.recognition.PlateReading;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ public final class Scoreboard {
 
     private int truePlates, detected, exact, charsRight, chars, provincesRight, falsePositives;
     private final List<Double> millis = new ArrayList<>();
+    private final List<Miss> misses = new ArrayList<>();
+
+    /** A true plate not read exactly: what was read over it (empty when nothing was found there). */
+    public record Miss(TruePlate truth, String read) {
+        public boolean undetected() {
+            return read.isEmpty();
+        }
+    }
 
     /** Adds one photo: its true plates, what was read, and how long recognition took. */
     public void add(List<TruePlate> truth, List<PlateReading> readings, double ms) {
@@ -26,11 +35,18 @@ public final class Scoreboard {
         for (TruePlate t : truth) {
             truePlates++;
             PlateReading match = bestOverlap(t, unmatched);
-            if (match == null) continue;
+            if (match == null) {
+                misses.add(new Miss(t, ""));
+                continue;
+            }
             unmatched.remove(match);
             detected++;
             String want = comparable(t.plate()), got = comparable(match.text());
-            if (want.equals(got)) exact++;
+            if (want.equals(got)) {
+                exact++;
+            } else {
+                misses.add(new Miss(t, match.text()));
+            }
             for (int i = 0; i < want.length(); i++) {
                 if (i < got.length() && got.charAt(i) == want.charAt(i)) charsRight++;
             }
@@ -79,6 +95,20 @@ public final class Scoreboard {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
+    }
+
+    public List<Miss> misses() {
+        return List.copyOf(misses);
+    }
+
+    /** One line per true plate not read exactly: image, true text, what was read, the true box. */
+    public void printMisses(PrintStream out) {
+        for (Miss m : misses) {
+            PlateBox b = m.truth().box();
+            out.printf(Locale.ROOT, "%s %s %-9s box %.0f,%.0f %.0fx%.0f %.0f deg%n", m.undetected() ? "missed " : "misread",
+                    m.truth().image(), m.truth().plate() + (m.undetected() ? "" : " -> " + m.read()),
+                    b.cx(), b.cy(), b.width(), b.height(), b.angleDeg());
+        }
     }
 
     public void print(PrintStream out) {

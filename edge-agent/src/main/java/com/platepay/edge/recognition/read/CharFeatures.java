@@ -3,7 +3,6 @@ package com.platepay.edge.recognition.read;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -37,16 +36,14 @@ public final class CharFeatures {
         int y0 = clamp((int) Math.round(padded.y()), 0, grey.rows() - 1);
         int x1 = clamp((int) Math.round(padded.x() + padded.width()), x0 + 1, grey.cols());
         int y1 = clamp((int) Math.round(padded.y() + padded.height()), y0 + 1, grey.rows());
-        float[] pixels = new float[W * H];
+        byte[] bytes = new byte[W * H];
         try (Mat roi = new Mat(grey, new Rect(x0, y0, x1 - x0, y1 - y0)); Mat small = new Mat()) {
             resize(roi, small, new Size(W, H), 0, 0, INTER_AREA);
-            try (UByteIndexer idx = small.createIndexer()) {
-                for (int y = 0; y < H; y++) {
-                    for (int x = 0; x < W; x++) {
-                        pixels[y * W + x] = idx.get(y, x);
-                    }
-                }
-            }
+            small.data().get(bytes); // one bulk copy instead of an indexer call per pixel
+        }
+        float[] pixels = new float[W * H];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = bytes[i] & 0xff;
         }
         return fromPixels(pixels);
     }
@@ -75,16 +72,18 @@ public final class CharFeatures {
     private static int orientationHistograms(float[] p, float[] out) {
         int cellsX = W / CELL;
         for (int y = 0; y < H; y++) {
+            int row = y * W, up = Math.max(y - 1, 0) * W, down = Math.min(y + 1, H - 1) * W;
+            int cellRow = (y / CELL) * cellsX;
             for (int x = 0; x < W; x++) {
-                float gx = p[y * W + Math.min(x + 1, W - 1)] - p[y * W + Math.max(x - 1, 0)];
-                float gy = p[Math.min(y + 1, H - 1) * W + x] - p[Math.max(y - 1, 0) * W + x];
+                float gx = p[row + Math.min(x + 1, W - 1)] - p[row + Math.max(x - 1, 0)];
+                float gy = p[down + x] - p[up + x];
                 double mag = Math.sqrt(gx * gx + gy * gy);
                 double bin = unsignedAngle(gx, gy) / Math.PI * BINS - 0.5;
-                int b0 = (int) Math.floor(bin);
+                int b0 = (int) Math.floor(bin); // -1 .. BINS - 1: the angle is in [0, pi]
                 double frac = bin - b0;
-                int base = ((y / CELL) * cellsX + x / CELL) * BINS;
-                out[base + Math.floorMod(b0, BINS)] += (float) (mag * (1 - frac));
-                out[base + Math.floorMod(b0 + 1, BINS)] += (float) (mag * frac);
+                int base = (cellRow + x / CELL) * BINS;
+                out[base + (b0 < 0 ? b0 + BINS : b0)] += (float) (mag * (1 - frac));
+                out[base + (b0 + 1 == BINS ? 0 : b0 + 1)] += (float) (mag * frac);
             }
         }
         int n = (W / CELL) * (H / CELL) * BINS;

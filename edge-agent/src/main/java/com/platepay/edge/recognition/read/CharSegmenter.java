@@ -1,16 +1,9 @@
 package com.platepay.edge.recognition.read;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_OTSU;
-import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Places the character cells on a rectified plate. Letters and digits binarise into one blob each; their centres,
@@ -26,21 +19,47 @@ public final class CharSegmenter {
     /** A blob belongs to a slot when its centre is this close to the slot's, in character heights. */
     private static final double SLOT_TOLERANCE = 0.2;
 
+    /** Where the characters may be, and how many character blobs agree (0 for the nominal layout). */
+    public record Placement(List<CharCell> cells, int agreeingBlobs) {
+    }
+
     /** Candidate cell placements for {@code grey} (bright characters), most blobs agreeing first, nominal last. */
-    public List<List<CharCell>> placements(Mat grey, PlateLayout layout) {
-        List<Blob> blobs = characterBlobs(grey);
-        List<List<CharCell>> placements = new ArrayList<>();
-        for (Fit fit : bestFits(blobs, layout, grey.cols())) {
-            placements.add(cellsOf(fit, layout));
+    public List<Placement> placements(Mat grey, PlateLayout layout) {
+        List<Placement> placements = new ArrayList<>();
+        for (Fit fit : fits(grey, layout)) {
+            placements.add(new Placement(cellsOf(fit, layout), fit.agreeing));
         }
-        placements.add(nominalCells(grey.cols(), grey.rows(), layout));
+        placements.add(new Placement(nominalCells(grey.cols(), grey.rows(), layout), 0));
         return placements;
     }
 
-    /** How many character blobs the best placement explains: 0 when none fits, up to the plate's length. */
+    /**
+     * How many character blobs of Otsu's binarisation the best placement explains: 0 when none fits, up to the
+     * plate's length. A quick test of polarity (which colour a plate is), not a reading.
+     */
     public int agreeingBlobs(Mat grey, PlateLayout layout) {
-        List<Fit> fits = bestFits(characterBlobs(grey), layout, grey.cols());
-        return fits.isEmpty() ? 0 : fits.get(0).agreeing();
+        try (Mat otsu = CharBinariser.otsu(grey)) {
+            List<Fit> fits = bestFits(characterBlobs(otsu), layout, grey.cols());
+            return fits.isEmpty() ? 0 : fits.get(0).agreeing();
+        }
+    }
+
+    /**
+     * Fits to the blobs of Otsu's binarisation, which separates clean plates best; when that leaves more than one
+     * character unexplained, also to those of a local threshold, which copes with dim, hazy or unevenly lit plates.
+     */
+    private static List<Fit> fits(Mat grey, PlateLayout layout) {
+        List<Fit> fits;
+        try (Mat otsu = CharBinariser.otsu(grey)) {
+            fits = bestFits(characterBlobs(otsu), layout, grey.cols());
+        }
+        if (fits.isEmpty() || fits.get(0).agreeing() < layout.length() - 1) {
+            try (Mat local = CharBinariser.local(grey)) {
+                fits.addAll(bestFits(characterBlobs(local), layout, grey.cols()));
+            }
+            fits = distinct(fits);
+        }
+        return fits;
     }
 
     /** Where the characters are on a plate that fills the image exactly. */
@@ -74,30 +93,22 @@ public final class CharSegmenter {
         return cells;
     }
 
-    private static List<Blob> characterBlobs(Mat grey) {
+    private static List<Blob> characterBlobs(Mat binary) {
         List<Blob> blobs = new ArrayList<>();
-        int rows = grey.rows(), cols = grey.cols();
-        try (Mat binary = new Mat(); Mat labels = new Mat(); Mat stats = new Mat(); Mat centroids = new Mat()) {
-            // Otsu on the middle of the plate only: the frame around it would skew the threshold.
-            double level;
-            try (Mat middle = new Mat(grey, new Rect(cols / 20, rows / 6, cols * 9 / 10, rows * 2 / 3)); Mat ignored = new Mat()) {
-                level = threshold(middle, ignored, 0, 255, THRESH_BINARY | THRESH_OTSU);
-            }
-            threshold(grey, binary, level, 255, THRESH_BINARY);
-            int n = connectedComponentsWithStats(binary, labels, stats, centroids);
-            try (IntIndexer s = stats.createIndexer()) {
-                for (int i = 1; i < n; i++) {
-                    int x = s.get(i, 0), y = s.get(i, 1), w = s.get(i, 2), h = s.get(i, 3);
-                    boolean tallEnough = h >= 0.3 * rows && h <= 0.97 * rows;
-                    boolean narrowEnough = w <= 0.75 * h;
-                    if (tallEnough && narrowEnough && y > 0 && y + h < rows) {
-                        blobs.add(new Blob(x + w / 2.0, y, y + h));
-                    }
-                }
+        int rows = binary.rows();
+        byte[] ink = new byte[binary.cols() * rows];
+        binary.data().get(ink); // a fresh threshold output: continuous
+        for (InkComponents.Box box : InkComponents.boxes(ink, binary.cols(), rows)) {
+            int h = box.height();
+            // Blobs may touch the top or bottom: a tight candidate box clips the characters.
+            boolean tallEnough = h >= 0.3 * rows && h <= 0.97 * rows;
+            boolean narrowEnough = box.width() <= 0.75 * h;
+            if (tallEnough && narrowEnough) {
+                blobs.add(new Blob(box.left() + box.width() / 2.0, box.top(), box.bottom()));
             }
         }
         if (blobs.size() < MIN_AGREEING_BLOBS) {
-            return List.of();
+            return new ArrayList<>();
         }
         int[] heights = blobs.stream().mapToInt(Blob::height).sorted().toArray();
         double median = heights[heights.length / 2];
@@ -108,7 +119,7 @@ public final class CharSegmenter {
     /** Tries each blob as each slot; keeps the distinct placements most blobs agree with that stay on the plate. */
     private static List<Fit> bestFits(List<Blob> blobs, PlateLayout layout, int imageWidth) {
         if (blobs.size() < MIN_AGREEING_BLOBS) {
-            return List.of();
+            return new ArrayList<>();
         }
         double top = median(blobs.stream().mapToDouble(Blob::top).toArray());
         double bottom = median(blobs.stream().mapToDouble(Blob::bottom).toArray());
@@ -124,11 +135,17 @@ public final class CharSegmenter {
                 }
             }
         }
+        return distinct(fits);
+    }
+
+    /** The best-agreeing fits that place the characters differently (not within a quarter character height). */
+    private static List<Fit> distinct(List<Fit> fits) {
         fits.sort(Comparator.comparingInt(Fit::agreeing).reversed().thenComparingDouble(Fit::residual));
         List<Fit> distinct = new ArrayList<>();
         for (Fit fit : fits) {
-            if (distinct.size() < MAX_PLACEMENTS
-                    && distinct.stream().noneMatch(d -> Math.abs(d.origin - fit.origin) < 0.25 * height)) {
+            double height = fit.bottom - fit.top;
+            if (distinct.size() < MAX_PLACEMENTS && distinct.stream().noneMatch(d ->
+                    Math.abs(d.origin - fit.origin) < 0.25 * height && Math.abs(d.top - fit.top) < 0.1 * height)) {
                 distinct.add(fit);
             }
         }

@@ -13,6 +13,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class PlateReader implements AutoCloseable {
 
     private static final int ALTERNATIVES = 5;
+    /** Characters this unlikely on average (geometric mean) make a reading junk. */
+    private static final double JUNK_PROBABILITY = 0.1;
 
     private final CharClassifier province;
     private final CharClassifier serial;
@@ -34,8 +36,12 @@ public final class PlateReader implements AutoCloseable {
                 CharClassifier.fromFile(CharSet.SERIAL, dir.resolve(CharSet.SERIAL.modelFile())));
     }
 
-    /** What the characters say, with per-character probabilities; empty alternatives when nothing fits the grammar. */
-    public record Result(List<Alternative> alternatives, double[] charConfidences, List<CharCell> cells) {
+    /**
+     * What the characters say, with per-character probabilities; empty alternatives when nothing fits the grammar.
+     * {@code agreeingBlobs}: how many character blobs line up with the cells (evidence of a plate beside the reading).
+     */
+    public record Result(List<Alternative> alternatives, double[] charConfidences, List<CharCell> cells,
+                         int agreeingBlobs) {
         public boolean isEmpty() {
             return alternatives.isEmpty();
         }
@@ -54,9 +60,10 @@ public final class PlateReader implements AutoCloseable {
      */
     public Result read(Mat plate, PlateColour colour) {
         try (Mat grey = brightCharacters(plate, colour)) {
-            List<List<CharCell>> placements = segmenter.placements(grey, layoutFor(colour));
+            List<CharSegmenter.Placement> placements = segmenter.placements(grey, layoutFor(colour));
             List<float[]> provinceFeatures = new ArrayList<>(), serialFeatures = new ArrayList<>();
-            for (List<CharCell> cells : placements) {
+            for (CharSegmenter.Placement placement : placements) {
+                List<CharCell> cells = placement.cells();
                 provinceFeatures.add(CharFeatures.extract(grey, cells.get(0)));
                 for (int i = 1; i < cells.size(); i++) {
                     serialFeatures.add(CharFeatures.extract(grey, cells.get(i)));
@@ -68,18 +75,21 @@ public final class PlateReader implements AutoCloseable {
             List<double[]> bestSlots = null;
             int row = 0;
             for (int k = 0; k < placements.size(); k++) {
-                List<CharCell> cells = placements.get(k);
+                List<CharCell> cells = placements.get(k).cells();
                 List<double[]> slots = new ArrayList<>();
                 slots.add(provinceP[k]);
                 for (int i = 1; i < cells.size(); i++) slots.add(serialP[row++]);
-                Result result = decode(cells, slots);
+                Result result = decode(cells, slots, placements.get(k).agreeingBlobs());
                 if (best == null || result.score() > best.score()) {
                     best = result;
                     bestSlots = slots;
                 }
             }
+            if (best.score() < Math.pow(JUNK_PROBABILITY, best.cells().size())) {
+                return best; // not worth a closer look at the province
+            }
             bestSlots.set(0, provinceProbabilities(grey, best.cells().get(0)));
-            return decode(best.cells(), bestSlots);
+            return decode(best.cells(), bestSlots, best.agreeingBlobs());
         }
     }
 
@@ -90,7 +100,7 @@ public final class PlateReader implements AutoCloseable {
         }
     }
 
-    private Result decode(List<CharCell> cells, List<double[]> slots) {
+    private Result decode(List<CharCell> cells, List<double[]> slots, int agreeingBlobs) {
         List<CharSet> sets = new ArrayList<>();
         sets.add(CharSet.PROVINCE);
         for (int i = 1; i < cells.size(); i++) sets.add(CharSet.SERIAL);
@@ -102,7 +112,7 @@ public final class PlateReader implements AutoCloseable {
                 confidences[i] = slots.get(i)[sets.get(i).indexOf(best.charAt(i))];
             }
         }
-        return new Result(alternatives, confidences, cells);
+        return new Result(alternatives, confidences, cells, agreeingBlobs);
     }
 
     /**

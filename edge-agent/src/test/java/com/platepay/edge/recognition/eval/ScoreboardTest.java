@@ -35,6 +35,8 @@ class ScoreboardTest {
         assertEquals(1.0, scores.provinceAccuracy(), 1e-9);
         assertEquals(10, scores.millisPercentile(50), 1e-9);
         assertEquals(30, scores.millisPercentile(95), 1e-9);
+        assertEquals(List.of(new Scoreboard.Miss(misread, "辽BG0D88"), new Scoreboard.Miss(missed, "")),
+                scores.misses());
     }
 
     @Test
