@@ -69,6 +69,16 @@ if [ "$FRESH" = 1 ]; then
 fi
 mkdir -p "$DATA/logs"
 chmod 755 "$ROOT/.platepay" "$DATA" 2>/dev/null || true   # postgres must be able to reach its data folder
+# The installed server runs as the postgres user, who cannot enter a project under a private folder (/root, a
+# mktemp folder): then, and whenever the data already lives there, the embedded PostgreSQL serves instead.
+if [ "$PG_MODE" = installed ] && [ ! -d "$DATA/pgdata" ]; then
+  if [ -d "$DATA/embedded-pgdata" ]; then
+    PG_MODE=embedded
+  elif [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$DATA" 2>/dev/null; then
+    echo "demo: the postgres user cannot reach $DATA (a parent folder is private); using the embedded PostgreSQL"
+    PG_MODE=embedded
+  fi
+fi
 
 # Secrets made on this machine, never in git.
 if [ ! -s "$DATA/vault.key" ]; then
