@@ -4,11 +4,13 @@ import com.platepay.edge.recognition.detect.PlateCandidate;
 import com.platepay.edge.recognition.detect.PlateCandidateFinder;
 import com.platepay.edge.recognition.detect.PlateRectifier;
 import com.platepay.edge.recognition.read.CharacterSlant;
+import com.platepay.edge.recognition.read.PaddleTextReader;
 import com.platepay.edge.recognition.read.PlateLayout;
 import com.platepay.edge.recognition.read.PlateReader;
 import com.platepay.protocol.plate.PlateColour;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.bytedeco.opencv.global.opencv_core;
@@ -18,7 +20,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Finds and reads every plate in a frame: colour and edge candidates, rectified (slant included), read, and kept
  * when a grammar-valid reading is confident enough, or fairly confident with its characters lined up on the plate's
  * spacing (the reading is the verification: a blue sign does not read as a plate). The likeliest near misses get a
- * second chance on variants of their box. Not thread-safe; use one per thread.
+ * second chance on variants of their box. With PaddleOCR's recogniser as second opinion, the plates read with
+ * little confidence are read again by it, which may correct or drop them. Not thread-safe; use one per thread.
  */
 public final class PlateRecogniser implements AutoCloseable {
 
@@ -42,12 +45,43 @@ public final class PlateRecogniser implements AutoCloseable {
      * and junk near misses otherwise cost as much as everything else (bounds the time per frame, too).
      */
     private static final int NEAR_MISSES_PER_FRAME = 3;
+    /** PaddleOCR's reading is taken when each of its characters is at least this likely (and it is a valid plate). */
+    static final double SECOND_OPINION_SURE = 0.5;
+    /** A found plate on which PaddleOCR reads fewer plate symbols than this is not reported. */
+    static final int SECOND_OPINION_MIN_SYMBOLS = 3;
+    /**
+     * Only readings less confident than this get the second opinion (time: about 7 ms per plate on one core). The
+     * classifier's geometric-mean confidence rarely exceeds 0.65, so this skips the clearest ~40 % of plates.
+     */
+    static final double SECOND_OPINION_BELOW = 0.6;
 
     private final PlateCandidateFinder finder = new PlateCandidateFinder();
     private final PlateReader reader;
+    /** PaddleOCR's recogniser, when its model is there; null reads with the project's own models only. */
+    private final PaddleTextReader secondOpinion;
+    /** The character slant each accepted reading of the current frame was read with (to cut it again the same way). */
+    private final IdentityHashMap<PlateReading, Double> shears = new IdentityHashMap<>();
 
     public PlateRecogniser(PlateReader reader) {
+        this(reader, null);
+    }
+
+    public PlateRecogniser(PlateReader reader, PaddleTextReader secondOpinion) {
         this.reader = reader;
+        this.secondOpinion = secondOpinion;
+    }
+
+    /** Whether PaddleOCR's recogniser gives a second opinion. */
+    public boolean hasSecondOpinion() {
+        return secondOpinion != null;
+    }
+
+    /**
+     * This recogniser with PaddleOCR's recogniser from {@code dir} as second opinion when it loads there; else this
+     * recogniser unchanged (first opinion only). Use the returned one instead of this one.
+     */
+    public PlateRecogniser withSecondOpinionFrom(java.nio.file.Path dir) {
+        return PaddleTextReader.open(dir).map(p -> new PlateRecogniser(reader, p)).orElse(this);
     }
 
     /** With the committed models. OpenCV is pinned to the calling thread: an edge box gives recognition one core. */
@@ -74,13 +108,48 @@ public final class PlateRecogniser implements AutoCloseable {
             bestReading(frame, candidate).ifPresent(attempt -> {
                 if (isPlate(attempt)) {
                     readings.add(attempt.reading());
+                    shears.put(attempt.reading(), attempt.shear());
                 } else if (attempt.confidence() > NEARLY_A_PLATE) {
                     nearMisses.add(attempt);
                 }
             });
         }
         secondChances(frame, nearMisses, readings);
-        return withoutOverlaps(readings);
+        List<PlateReading> kept = withoutOverlaps(readings);
+        if (secondOpinion != null) {
+            kept = withSecondOpinion(frame, kept);
+        }
+        shears.clear();
+        return kept;
+    }
+
+    /**
+     * PaddleOCR reads each accepted plate we are not sure of (confidence below {@value #SECOND_OPINION_BELOW}) as a
+     * line of text, cut from the frame as ours was (same box and slant). Its reading replaces ours when it is a valid
+     * plate number as long as ours with every character at probability {@value #SECOND_OPINION_SURE} or more; a plate on which it finds
+     * fewer than {@value #SECOND_OPINION_MIN_SYMBOLS} plate symbols is dropped (grilles, signs and lamps that our
+     * classifier forced into the grammar). Otherwise ours stands.
+     */
+    private List<PlateReading> withSecondOpinion(Mat frame, List<PlateReading> kept) {
+        List<PlateReading> out = new ArrayList<>(kept.size());
+        for (PlateReading r : kept) {
+            if (r.confidence() >= SECOND_OPINION_BELOW) {
+                out.add(r);
+                continue;
+            }
+            PaddleTextReader.Text opinion;
+            try (Mat plate = PlateRectifier.rectify(frame, r.box(), PlateReader.layoutFor(r.colour()),
+                    shears.getOrDefault(r, 0.0)).plate()) {
+                opinion = secondOpinion.read(plate);
+            }
+            if (opinion.text().length() < SECOND_OPINION_MIN_SYMBOLS) {
+                continue;   // no text there: not a plate
+            }
+            boolean takeIt = opinion.isPlate() && opinion.minConfidence() >= SECOND_OPINION_SURE
+                    && opinion.text().length() == r.text().length();   // same layout as the colour we cut it for
+            out.add(takeIt ? r.readAs(opinion.text(), opinion.charConfidences()) : r);
+        }
+        return out;
     }
 
     /** Reads the likeliest near misses again on {@link #variants} of their candidate boxes; adds those that pass. */
@@ -92,7 +161,10 @@ public final class PlateRecogniser implements AutoCloseable {
             for (PlateBox variant : variants(nearMiss.candidateBox())) {
                 best = better(best, read(frame, variant, nearMiss.reading().colour(), nearMiss.shear()));
             }
-            if (isPlate(best)) readings.add(best.reading());
+            if (isPlate(best)) {
+                readings.add(best.reading());
+                shears.put(best.reading(), best.shear());
+            }
         }
     }
 
@@ -228,5 +300,6 @@ public final class PlateRecogniser implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
+        if (secondOpinion != null) secondOpinion.close();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "recognise", mixinStandardHelpOptions = true,
@@ -42,6 +43,9 @@ final class RecogniseCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = "models written by `train --out DIR` (default: bundled)")
     java.nio.file.Path models;
 
+    @Mixin
+    SecondOpinionOptions secondOpinion = new SecondOpinionOptions();
+
     @Override
     public Integer call() throws IOException {
         List<Path> files = PhotoRecognition.imageFiles(images);
@@ -50,7 +54,7 @@ final class RecogniseCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(System.err, files.size());
         try (PrintStream csv = out == null ? System.out
                 : new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8);
-             PlateRecogniser recogniser = PlateRecogniser.withModels(models)) {
+             PlateRecogniser recogniser = secondOpinion.apply(PlateRecogniser.withModels(models))) {
             csv.println(HEADER);
             for (int i = 0; i < files.size(); i++) {
                 progress.show(i, files.get(i).getFileName().toString());

@@ -5,6 +5,7 @@ import com.platepay.edge.recognition.video.VehiclePass;
 import com.platepay.edge.recognition.video.VideoPlateReader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "video", mixinStandardHelpOptions = true,
@@ -21,9 +22,12 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = "models written by `train --out DIR` (default: bundled)")
     java.nio.file.Path models;
 
+    @Mixin
+    SecondOpinionOptions secondOpinion = new SecondOpinionOptions();
+
     @Override
     public Integer call() throws Exception {
-        try (PlateRecogniser recogniser = PlateRecogniser.withModels(models)) {
+        try (PlateRecogniser recogniser = secondOpinion.apply(PlateRecogniser.withModels(models))) {
             new VideoPlateReader(recogniser, every).read(source, VideoCommand::print);
         }
         return 0;
