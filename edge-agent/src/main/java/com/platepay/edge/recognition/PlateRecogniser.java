@@ -45,6 +45,13 @@ public final class PlateRecogniser implements AutoCloseable {
      * and junk near misses otherwise cost as much as everything else (bounds the time per frame, too).
      */
     private static final int NEAR_MISSES_PER_FRAME = 3;
+    /** Lined-up character blobs a faint (low-saturation) candidate needs to be read at all. */
+    static final int FAINT_MIN_CHARACTERS = 3;
+    /**
+     * A faint region less elongated than this (a plate is 440x140 mm, 3.14) probably takes in the plate's frame or
+     * screws: it is also tried a quarter lower.
+     */
+    private static final double TALL_FAINT_ASPECT = 2.6;
     /** PaddleOCR's reading is taken when each of its characters is at least this likely (and it is a valid plate). */
     static final double SECOND_OPINION_SURE = 0.5;
     /** A found plate on which PaddleOCR reads fewer plate symbols than this is not reported. */
@@ -105,6 +112,11 @@ public final class PlateRecogniser implements AutoCloseable {
         List<Attempt> nearMisses = new ArrayList<>();
         for (PlateCandidate candidate : finder.find(frame)) {
             if (alreadyRead(readings, candidate.box())) continue;
+            if (candidate.faint()) {
+                if (overlapsAReading(readings, candidate.box())) continue;
+                candidate = withCharacters(frame, candidate);
+                if (candidate == null) continue;
+            }
             bestReading(frame, candidate).ifPresent(attempt -> {
                 if (isPlate(attempt)) {
                     readings.add(attempt.reading());
@@ -189,6 +201,36 @@ public final class PlateRecogniser implements AutoCloseable {
             }
         }
         return likeliest == null ? candidate.colours() : List.of(likeliest);
+    }
+
+    /**
+     * Whether at least {@value #FAINT_MIN_CHARACTERS} character blobs of the candidate's colour line up on the plate's
+     * spacing: the cheap check a faint candidate must pass before it is read (almost none of the low-saturation
+     * regions that are not plates have any).
+     */
+    private boolean showsCharacters(Mat frame, PlateBox box, PlateColour colour) {
+        try (Mat plate = PlateRectifier.rectify(frame, box, PlateReader.layoutFor(colour)).plate()) {
+            return reader.characterEvidence(plate, colour) >= FAINT_MIN_CHARACTERS;
+        }
+    }
+
+    /**
+     * The faint candidate when characters line up in it, else, when it is taller than a plate, the candidate with its
+     * box a quarter lower (a faded plate's region often takes in its frame or screws, which pushes the character row
+     * off the layout) when they do there; null when no box shows characters.
+     */
+    private PlateCandidate withCharacters(Mat frame, PlateCandidate candidate) {
+        PlateColour colour = candidate.colours().get(0);
+        if (showsCharacters(frame, candidate.box(), colour)) return candidate;
+        PlateBox b = candidate.box();
+        if (b.width() / b.height() >= TALL_FAINT_ASPECT) return null;
+        PlateBox lower = new PlateBox(b.cx(), b.cy(), b.width(), b.height() * 0.75, b.angleDeg());
+        return showsCharacters(frame, lower, colour) ? new PlateCandidate(lower, candidate.colours(), true) : null;
+    }
+
+    /** A faint candidate only looks for plates nothing else found: any accepted reading on it settles it. */
+    private static boolean overlapsAReading(List<PlateReading> readings, PlateBox candidate) {
+        return readings.stream().anyMatch(r -> BoxOverlap.iou(r.box(), candidate) > 0.3);
     }
 
     /** Colour and edge candidates often find the same plate; once it is read with confidence, skip the rest. */

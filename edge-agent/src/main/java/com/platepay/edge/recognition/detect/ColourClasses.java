@@ -15,16 +15,31 @@ import org.bytedeco.opencv.opencv_core.Mat;
 enum ColourClasses {
     BLUE(PlateColour.BLUE, 95, 130, 70, 40),
     YELLOW(PlateColour.YELLOW, 11, 34, 80, 40),
-    GREEN(PlateColour.GREEN, 35, 85, 45, 80);
+    GREEN(PlateColour.GREEN, 35, 85, 45, 80),
+    /**
+     * Faded, dusty or hazy blue plates: blue hue at the low saturation (25-69) that {@link #BLUE} leaves out. Grey
+     * car bodies and tarmac pass too; the plate shape and the reading reject them.
+     */
+    FADED_BLUE(PlateColour.BLUE, 95, 130, 25, 69, 40, true);
 
     final PlateColour colour;
+    /** Whether this class's regions are mostly not plates (see {@link PlateCandidate#faint()}). */
+    final boolean faint;
     private final int hueMin;
     private final int hueMax;
     private final int saturationMin;
+    private final int saturationMax;
     private final int valueMin;
 
     ColourClasses(PlateColour colour, int hueMin, int hueMax, int saturationMin, int valueMin) {
+        this(colour, hueMin, hueMax, saturationMin, 255, valueMin, false);
+    }
+
+    ColourClasses(PlateColour colour, int hueMin, int hueMax, int saturationMin, int saturationMax, int valueMin,
+                  boolean faint) {
         this.colour = colour;
+        this.faint = faint;
+        this.saturationMax = saturationMax;
         this.hueMin = hueMin;
         this.hueMax = hueMax;
         this.saturationMin = saturationMin;
@@ -34,7 +49,7 @@ enum ColourClasses {
     /** 255 where an HSV pixel is of this class. */
     Mat mask(Mat hsv) {
         Mat mask = new Mat();
-        try (Mat lower = bound(hueMin, saturationMin, valueMin); Mat upper = bound(hueMax, 255, 255)) {
+        try (Mat lower = bound(hueMin, saturationMin, valueMin); Mat upper = bound(hueMax, saturationMax, 255)) {
             inRange(hsv, lower, upper, mask);
         }
         return mask;

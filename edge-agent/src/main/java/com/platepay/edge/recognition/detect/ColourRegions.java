@@ -27,7 +27,7 @@ final class ColourRegions {
             cvtColor(bgr, hsv, COLOR_BGR2HSV);
             for (ColourClasses colourClass : ColourClasses.values()) {
                 for (PlateBox box : regions(hsv, colourClass)) {
-                    candidates.add(new PlateCandidate(box, List.of(colourClass.colour)));
+                    candidates.add(new PlateCandidate(box, List.of(colourClass.colour), colourClass.faint));
                 }
             }
         }

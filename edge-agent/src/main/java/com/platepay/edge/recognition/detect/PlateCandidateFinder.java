@@ -34,8 +34,10 @@ public final class PlateCandidateFinder {
         }
         List<PlateCandidate> inFrame = new ArrayList<>(found.size());
         for (PlateCandidate c : found) {
-            inFrame.add(new PlateCandidate(c.box().scaled(1 / scale), c.colours()));
+            inFrame.add(new PlateCandidate(c.box().scaled(1 / scale), c.colours(), c.faint()));
         }
+        // Faint candidates last: most plates they find were already read from another candidate, and are skipped.
+        inFrame.sort(java.util.Comparator.comparing(PlateCandidate::faint));
         return inFrame;
     }
 }
