@@ -66,7 +66,7 @@ final class RecogniseCommand implements Callable<Integer> {
                 PhotoResult photo = result.get();
                 photo.readings().forEach(r -> csv.println(row(photo.image(), r, photo.ms())));
                 if (table != null) {
-                    scores.add(table.platesIn(photo.image()), photo.readings(), photo.ms());
+                    scores.add(table.platesIn(photo.image()), photo.readings(), photo.ms(), photo.cpuMs());
                 }
             }
             progress.show(files.size(), "done");

@@ -18,6 +18,10 @@ public final class CharSegmenter {
     private static final int MAX_PLACEMENTS = 3;
     /** A blob belongs to a slot when its centre is this close to the slot's, in character heights. */
     private static final double SLOT_TOLERANCE = 0.2;
+    /** Frame bars are looked for in this fraction of the rows at the top and at the bottom. */
+    private static final double FRAME_BAND = 0.3;
+    /** A row more inked than this is a frame bar, not characters. */
+    private static final double FRAME_BAR_INK = 0.75;
 
     /** Where the characters may be, and how many character blobs agree (0 for the nominal layout). */
     public record Placement(List<CharCell> cells, int agreeingBlobs) {
@@ -40,6 +44,19 @@ public final class CharSegmenter {
     public int agreeingBlobs(Mat grey, PlateLayout layout) {
         try (Mat otsu = CharBinariser.otsu(grey)) {
             List<Fit> fits = bestFits(characterBlobs(otsu), layout, grey.cols());
+            return fits.isEmpty() ? 0 : fits.get(0).agreeing();
+        }
+    }
+
+    /**
+     * As {@link #agreeingBlobs}, with the blobs of the local threshold also tried when Otsu's line up none: the
+     * test of whether a region shows characters at all, dim and hazy plates included.
+     */
+    public int agreeingBlobsOtsuOrLocal(Mat grey, PlateLayout layout) {
+        int otsu = agreeingBlobs(grey, layout);
+        if (otsu > 0) return otsu;
+        try (Mat local = CharBinariser.local(grey)) {
+            List<Fit> fits = bestFits(characterBlobs(local), layout, grey.cols());
             return fits.isEmpty() ? 0 : fits.get(0).agreeing();
         }
     }
@@ -98,6 +115,7 @@ public final class CharSegmenter {
         int rows = binary.rows();
         byte[] ink = new byte[binary.cols() * rows];
         binary.data().get(ink); // a fresh threshold output: continuous
+        clearFrameBars(ink, binary.cols(), rows);
         for (InkComponents.Box box : InkComponents.boxes(ink, binary.cols(), rows)) {
             int h = box.height();
             // Blobs may touch the top or bottom: a tight candidate box clips the characters.
@@ -114,6 +132,24 @@ public final class CharSegmenter {
         double median = heights[heights.length / 2];
         blobs.removeIf(b -> Math.abs(b.height() - median) > 0.2 * median);
         return blobs;
+    }
+
+    /**
+     * Clears the rows near the top and bottom that are mostly ink: a bright plate frame or a chrome surround that the
+     * characters touch would otherwise join them all into one blob. A row through the characters is at most about
+     * half ink (they fill ~70 % of the width, and few strokes span a character).
+     */
+    private static void clearFrameBars(byte[] ink, int width, int height) {
+        for (int y = 0; y < height; y++) {
+            if (y > height * FRAME_BAND && y < height * (1 - FRAME_BAND)) continue;
+            int count = 0;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                if (ink[i] != 0) count++;
+            }
+            if (count > FRAME_BAR_INK * width) {
+                java.util.Arrays.fill(ink, y * width, (y + 1) * width, (byte) 0);
+            }
+        }
     }
 
     /** Tries each blob as each slot; keeps the distinct placements most blobs agree with that stay on the plate. */

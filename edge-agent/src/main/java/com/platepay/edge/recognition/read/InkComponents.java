@@ -32,14 +32,16 @@ final class InkComponents {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 if (ink[i] == 0) continue;
-                int label = 0;
-                // Already-labelled 8-neighbours: left, and the three above.
-                if (x > 0) label = union(parent, label, labels[i - 1]);
-                if (y > 0) {
-                    int up = i - width;
-                    if (x > 0) label = union(parent, label, labels[up - 1]);
-                    label = union(parent, label, labels[up]);
-                    if (x < width - 1) label = union(parent, label, labels[up + 1]);
+                // Already-labelled 8-neighbours: left, and the three above. The pixel above touches the other three,
+                // so they were joined to it already: when it is ink, it alone decides (most ink pixels, no union).
+                int up = i - width;
+                int label;
+                if (y > 0 && labels[up] != 0) {
+                    label = labels[up];
+                } else {
+                    label = x > 0 ? labels[i - 1] : 0;
+                    if (y > 0 && x > 0 && label == 0) label = labels[up - 1];   // left and up-left touch each other
+                    if (y > 0 && x < width - 1) label = union(parent, label, labels[up + 1]);
                 }
                 if (label == 0) {
                     if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
@@ -49,12 +51,15 @@ final class InkComponents {
                 labels[i] = label;
             }
         }
+        for (int label = 1; label < next; label++) {
+            parent[label] = parent[parent[label]];   // a parent has a smaller label: already its root
+        }
         int[][] bounds = new int[next][];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int label = labels[y * width + x];
                 if (label == 0) continue;
-                int root = find(parent, label);
+                int root = parent[label];
                 int[] b = bounds[root];
                 if (b == null) {
                     bounds[root] = new int[] {x, y, x + 1, y + 1};

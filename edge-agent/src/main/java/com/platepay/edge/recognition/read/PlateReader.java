@@ -100,6 +100,16 @@ public final class PlateReader implements AutoCloseable {
         }
     }
 
+    /**
+     * How many characters of {@code colour}'s polarity line up on the plate under Otsu's or, failing that, a local
+     * threshold: 0 when the region shows no characters (then it is not worth reading).
+     */
+    public int characterEvidenceOtsuOrLocal(Mat plate, PlateColour colour) {
+        try (Mat grey = brightCharacters(plate, colour)) {
+            return segmenter.agreeingBlobsOtsuOrLocal(grey, layoutFor(colour));
+        }
+    }
+
     private Result decode(List<CharCell> cells, List<double[]> slots, int agreeingBlobs) {
         List<CharSet> sets = new ArrayList<>();
         sets.add(CharSet.PROVINCE);

@@ -26,8 +26,8 @@ class ScoreboardTest {
         TruePlate misread = new TruePlate("a.jpg", "辽BG0D80", "blue", new PlateBox(400, 50, 120, 40, 0));
         TruePlate missed = new TruePlate("b.jpg", "粤AA0825", "yellow", BOX);
         scores.add(List.of(read, misread), List.of(reading("浙E6686V", BOX),
-                reading("辽BG0D88", new PlateBox(402, 51, 118, 41, 1))), 10);
-        scores.add(List.of(missed), List.of(reading("粤AA0825", new PlateBox(600, 400, 120, 40, 0))), 30);
+                reading("辽BG0D88", new PlateBox(402, 51, 118, 41, 1))), 10, 8);
+        scores.add(List.of(missed), List.of(reading("粤AA0825", new PlateBox(600, 400, 120, 40, 0))), 30, 25);
 
         assertEquals(1 / 3.0, scores.exactMatch(), 1e-9);
         assertEquals(2 / 3.0, scores.detectionRate(), 1e-9);
@@ -35,6 +35,8 @@ class ScoreboardTest {
         assertEquals(1.0, scores.provinceAccuracy(), 1e-9);
         assertEquals(10, scores.millisPercentile(50), 1e-9);
         assertEquals(30, scores.millisPercentile(95), 1e-9);
+        assertEquals(8, scores.cpuMillisPercentile(50), 1e-9);
+        assertEquals(25, scores.cpuMillisPercentile(95), 1e-9);
         assertEquals(List.of(new Scoreboard.Miss(misread, "辽BG0D88"), new Scoreboard.Miss(missed, "")),
                 scores.misses());
     }
@@ -44,7 +46,7 @@ class ScoreboardTest {
         Scoreboard scores = new Scoreboard();
         PlateBox portraitConvention = new PlateBox(100, 50, 40, 120, -90);
         scores.add(List.of(new TruePlate("a.jpg", "津NRL118", "blue", portraitConvention)),
-                List.of(reading("津NRL118", BOX)), 5);
+                List.of(reading("津NRL118", BOX)), 5, 5);
         assertEquals(1.0, scores.exactMatch(), 1e-9);
     }
 
