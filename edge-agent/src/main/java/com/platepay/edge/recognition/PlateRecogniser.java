@@ -61,6 +61,14 @@ public final class PlateRecogniser implements AutoCloseable {
      * classifier's geometric-mean confidence rarely exceeds 0.65, so this skips the clearest ~40 % of plates.
      */
     static final double SECOND_OPINION_BELOW = 0.6;
+    /** The wider cut for PaddleOCR's second look: this much of the box's width on each side, and of its height. */
+    private static final double WIDE_CUT_MARGIN_X = 0.2;
+    private static final double WIDE_CUT_MARGIN_Y = 0.15;
+    /** PaddleOCR reading this many digits and nothing else, each this surely, has read something other than a plate. */
+    static final int DIGITS_ONLY_LENGTH = 6;
+    static final double DIGITS_ONLY_SURE = 0.8;
+    /** How sure PaddleOCR must be of every character on the wider cut. */
+    static final double WIDE_CUT_SURE = 0.6;
 
     private final PlateCandidateFinder finder = new PlateCandidateFinder();
     private final PlateReader reader;
@@ -142,9 +150,13 @@ public final class PlateRecogniser implements AutoCloseable {
     /**
      * PaddleOCR reads each accepted plate we are not sure of (confidence below {@value #SECOND_OPINION_BELOW}) as a
      * line of text, cut from the frame as ours was (same box and slant). Its reading replaces ours when it is a valid
-     * plate number as long as ours with every character at probability {@value #SECOND_OPINION_SURE} or more; a plate on which it finds
-     * fewer than {@value #SECOND_OPINION_MIN_SYMBOLS} plate symbols is dropped (grilles, signs and lamps that our
-     * classifier forced into the grammar). Otherwise ours stands.
+     * plate number as long as ours with every character at probability {@value #SECOND_OPINION_SURE} or more. When it
+     * is not, the plate is cut again with a margin and read once more: our box is sometimes a character off (the
+     * province outside it), and PaddleOCR, which places characters itself, then reads all of them; on that cut it
+     * must be surer ({@value #WIDE_CUT_SURE}), since a wider cut also takes in frame and screws. A plate on which
+     * it finds fewer than {@value #SECOND_OPINION_MIN_SYMBOLS} plate symbols is dropped (grilles, signs and lamps that
+     * our classifier forced into the grammar), and so is one where either cut surely reads nothing but a run of
+     * digits (date stamps). Otherwise ours stands.
      */
     private List<PlateReading> withSecondOpinion(Mat frame, List<PlateReading> kept) {
         List<PlateReading> out = new ArrayList<>(kept.size());
@@ -153,19 +165,44 @@ public final class PlateRecogniser implements AutoCloseable {
                 out.add(r);
                 continue;
             }
+            PlateLayout layout = PlateReader.layoutFor(r.colour());
+            double shear = shears.getOrDefault(r, 0.0);
             PaddleTextReader.Text opinion;
-            try (Mat plate = PlateRectifier.rectify(frame, r.box(), PlateReader.layoutFor(r.colour()),
-                    shears.getOrDefault(r, 0.0)).plate()) {
+            try (Mat plate = PlateRectifier.rectify(frame, r.box(), layout, shear).plate()) {
                 opinion = secondOpinion.read(plate);
             }
             if (opinion.text().length() < SECOND_OPINION_MIN_SYMBOLS) {
                 continue;   // no text there: not a plate
             }
-            boolean takeIt = opinion.isPlate() && opinion.minConfidence() >= SECOND_OPINION_SURE
-                    && opinion.text().length() == r.text().length();   // same layout as the colour we cut it for
-            out.add(takeIt ? r.readAs(opinion.text(), opinion.charConfidences()) : r);
+            if (!agrees(opinion, r, SECOND_OPINION_SURE)) {
+                PaddleTextReader.Text tight = opinion;
+                try (Mat wider = PlateRectifier.rectifyWithMargin(frame, r.box(), layout, shear,
+                        WIDE_CUT_MARGIN_X, WIDE_CUT_MARGIN_Y).plate()) {
+                    opinion = secondOpinion.read(wider);
+                }
+                if (!agrees(opinion, r, WIDE_CUT_SURE)) {
+                    if (!surelyDigitsOnly(tight) && !surelyDigitsOnly(opinion)) out.add(r);
+                    continue;
+                }
+            }
+            out.add(r.readAs(opinion.text(), opinion.charConfidences()));
         }
         return out;
+    }
+
+    /**
+     * Whether PaddleOCR surely reads only digits, {@value #DIGITS_ONLY_LENGTH} or more: a camera's date stamp or a
+     * phone number. A plate has a province character and a letter, and at most five digits.
+     */
+    private static boolean surelyDigitsOnly(PaddleTextReader.Text opinion) {
+        return opinion.text().length() >= DIGITS_ONLY_LENGTH && opinion.text().chars().allMatch(Character::isDigit)
+                && opinion.minConfidence() >= DIGITS_ONLY_SURE;
+    }
+
+    /** Whether PaddleOCR's reading may replace ours: a valid plate of the same length, every character this sure. */
+    private static boolean agrees(PaddleTextReader.Text opinion, PlateReading ours, double sure) {
+        return opinion.isPlate() && opinion.minConfidence() >= sure
+                && opinion.text().length() == ours.text().length();   // same layout as the colour we cut it for
     }
 
     /** Reads the likeliest near misses again on {@link #variants} of their candidate boxes; adds those that pass. */

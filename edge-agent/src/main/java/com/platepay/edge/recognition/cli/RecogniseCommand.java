@@ -37,7 +37,7 @@ final class RecogniseCommand implements Callable<Integer> {
             description = "true plates (image,plate,colour,cx,cy,width,height,rotation_deg): print scores to stderr")
     Path truth;
 
-    @Option(names = "--misses", description = "with --truth: also list the true plates not read exactly")
+    @Option(names = "--misses", description = "with --truth: also list the true plates not read exactly, and the plates reported where there is none")
     boolean misses;
 
     @Option(names = "--models", paramLabel = "DIR", description = "models written by `train --out DIR` (default: bundled)")
@@ -66,7 +66,7 @@ final class RecogniseCommand implements Callable<Integer> {
                 PhotoResult photo = result.get();
                 photo.readings().forEach(r -> csv.println(row(photo.image(), r, photo.ms())));
                 if (table != null) {
-                    scores.add(table.platesIn(photo.image()), photo.readings(), photo.ms(), photo.cpuMs());
+                    scores.add(photo.image(), table.platesIn(photo.image()), photo.readings(), photo.ms(), photo.cpuMs());
                 }
             }
             progress.show(files.size(), "done");

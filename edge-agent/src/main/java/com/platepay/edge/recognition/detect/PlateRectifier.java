@@ -44,17 +44,32 @@ public final class PlateRectifier {
      * characters that a rotated box cannot straighten.
      */
     public static Rectified rectify(Mat frame, PlateBox box, PlateLayout layout, double shear) {
+        return rectify(frame, box.landscape(), width(layout), HEIGHT, shear);
+    }
+
+    /**
+     * As {@link #rectify(Mat, PlateBox, PlateLayout, double)}, with a margin around the box: {@code marginX} of its
+     * width on each side and {@code marginY} of its height above and below, at the same pixels per millimetre.
+     */
+    public static Rectified rectifyWithMargin(Mat frame, PlateBox box, PlateLayout layout, double shear,
+                                              double marginX, double marginY) {
         PlateBox b = box.landscape();
-        int w = width(layout);
-        double half = shear * HEIGHT / 2;
-        double[][] c = {onBox(b, w, -half, 0), onBox(b, w, w - half, 0), onBox(b, w, w + half, HEIGHT)};
+        PlateBox wider = new PlateBox(b.cx(), b.cy(), b.width() * (1 + 2 * marginX), b.height() * (1 + 2 * marginY),
+                b.angleDeg());
+        return rectify(frame, wider, (int) Math.round(width(layout) * (1 + 2 * marginX)),
+                (int) Math.round(HEIGHT * (1 + 2 * marginY)), shear);
+    }
+
+    private static Rectified rectify(Mat frame, PlateBox b, int w, int h, double shear) {
+        double half = shear * h / 2;
+        double[][] c = {onBox(b, w, h, -half, 0), onBox(b, w, h, w - half, 0), onBox(b, w, h, w + half, h)};
         try (Point2f src = new Point2f(3); Point2f dst = new Point2f(3)) {
             for (int i = 0; i < 3; i++) {
                 src.position(i).x((float) c[i][0]).y((float) c[i][1]);
             }
             dst.position(0).x(0).y(0);
             dst.position(1).x(w).y(0);
-            dst.position(2).x(w).y(HEIGHT);
+            dst.position(2).x(w).y(h);
             src.position(0);
             dst.position(0);
             Mat m = getAffineTransform(src, dst);
@@ -63,7 +78,7 @@ public final class PlateRectifier {
                 for (int i = 0; i < 6; i++) affine[i] = idx.get(i / 3, i % 3);
             }
             Mat plate = new Mat();
-            warpAffine(frame, plate, m, new Size(w, HEIGHT), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+            warpAffine(frame, plate, m, new Size(w, h), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
             m.close();
             return new Rectified(plate, affine);
         }
@@ -88,10 +103,10 @@ public final class PlateRectifier {
         return new PlateBox((tl[0] + br[0]) / 2, (tl[1] + br[1]) / 2, width, height, angle);
     }
 
-    /** Frame position of rectified-plate pixel (x, y) of a {@code w} x {@link #HEIGHT} rectification of {@code b}. */
-    private static double[] onBox(PlateBox b, int w, double x, double y) {
+    /** Frame position of rectified-plate pixel (x, y) of a {@code w} x {@code h} rectification of {@code b}. */
+    private static double[] onBox(PlateBox b, int w, int h, double x, double y) {
         double a = Math.toRadians(b.angleDeg());
-        double along = (x / w - 0.5) * b.width(), across = (y / HEIGHT - 0.5) * b.height();
+        double along = (x / w - 0.5) * b.width(), across = (y / h - 0.5) * b.height();
         return new double[] {b.cx() + Math.cos(a) * along - Math.sin(a) * across,
                 b.cy() + Math.sin(a) * along + Math.cos(a) * across};
     }

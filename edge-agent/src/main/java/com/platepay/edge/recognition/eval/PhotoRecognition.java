@@ -55,7 +55,7 @@ public final class PhotoRecognition {
     public static Scoreboard score(PlateRecogniser recogniser, Path dir, TruthTable truth) throws IOException {
         Scoreboard scores = new Scoreboard();
         for (Path file : imageFiles(dir)) {
-            recognise(recogniser, file).ifPresent(r -> scores.add(truth.platesIn(r.image()), r.readings(), r.ms(), r.cpuMs()));
+            recognise(recogniser, file).ifPresent(r -> scores.add(r.image(), truth.platesIn(r.image()), r.readings(), r.ms(), r.cpuMs()));
         }
         return scores;
     }

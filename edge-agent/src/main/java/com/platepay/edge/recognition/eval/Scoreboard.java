@@ -20,6 +20,11 @@ public final class Scoreboard {
     private int truePlates, detected, exact, charsRight, chars, provincesRight, falsePositives;
     private final List<Double> millis = new ArrayList<>();
     private final List<Double> cpuMillis = new ArrayList<>();
+    private final List<FalsePlate> falsePlates = new ArrayList<>();
+
+    /** A plate reported where the truth has none. */
+    public record FalsePlate(String image, PlateReading reading) {
+    }
     private final List<Miss> misses = new ArrayList<>();
 
     /** A true plate not read exactly: what was read over it (empty when nothing was found there). */
@@ -29,8 +34,8 @@ public final class Scoreboard {
         }
     }
 
-    /** Adds one photo: its true plates, what was read, and how long recognition took. */
-    public void add(List<TruePlate> truth, List<PlateReading> readings, double ms, double cpuMs) {
+    /** Adds one photo: its name, its true plates, what was read, and how long recognition took. */
+    public void add(String image, List<TruePlate> truth, List<PlateReading> readings, double ms, double cpuMs) {
         millis.add(ms);
         cpuMillis.add(cpuMs);
         List<PlateReading> unmatched = new ArrayList<>(readings);
@@ -56,6 +61,7 @@ public final class Scoreboard {
             if (!got.isEmpty() && got.charAt(0) == want.charAt(0)) provincesRight++;
         }
         falsePositives += unmatched.size();
+        unmatched.forEach(r -> falsePlates.add(new FalsePlate(image, r)));
     }
 
     private static PlateReading bestOverlap(TruePlate t, List<PlateReading> readings) {
@@ -113,13 +119,25 @@ public final class Scoreboard {
         return List.copyOf(misses);
     }
 
-    /** One line per true plate not read exactly: image, true text, what was read, the true box. */
+    public List<FalsePlate> falsePlates() {
+        return List.copyOf(falsePlates);
+    }
+
+    /**
+     * One line per true plate not read exactly (image, true text, what was read, the true box), then one per plate
+     * reported where there is none (image, what was read, its confidence and box).
+     */
     public void printMisses(PrintStream out) {
         for (Miss m : misses) {
             PlateBox b = m.truth().box();
             out.printf(Locale.ROOT, "%s %s %-9s box %.0f,%.0f %.0fx%.0f %.0f deg%n", m.undetected() ? "missed " : "misread",
                     m.truth().image(), m.truth().plate() + (m.undetected() ? "" : " -> " + m.read()),
                     b.cx(), b.cy(), b.width(), b.height(), b.angleDeg());
+        }
+        for (FalsePlate f : falsePlates) {
+            PlateBox b = f.reading().box();
+            out.printf(Locale.ROOT, "false   %s %-9s conf %.2f box %.0f,%.0f %.0fx%.0f %.0f deg%n", f.image(),
+                    f.reading().text(), f.reading().confidence(), b.cx(), b.cy(), b.width(), b.height(), b.angleDeg());
         }
     }
 

@@ -20,8 +20,8 @@ public final class CharSegmenter {
     private static final double SLOT_TOLERANCE = 0.2;
     /** Frame bars are looked for in this fraction of the rows at the top and at the bottom. */
     private static final double FRAME_BAND = 0.3;
-    /** A row more inked than this is a frame bar, not characters. */
-    private static final double FRAME_BAR_INK = 0.75;
+    /** A horizontal run of ink this long (fraction of the plate's width) is frame, not a character. */
+    private static final double FRAME_RUN = 0.2;
 
     /** Where the characters may be, and how many character blobs agree (0 for the nominal layout). */
     public record Placement(List<CharCell> cells, int agreeingBlobs) {
@@ -135,19 +135,28 @@ public final class CharSegmenter {
     }
 
     /**
-     * Clears the rows near the top and bottom that are mostly ink: a bright plate frame or a chrome surround that the
-     * characters touch would otherwise join them all into one blob. A row through the characters is at most about
-     * half ink (they fill ~70 % of the width, and few strokes span a character).
+     * Clears long horizontal runs of ink near the top and bottom: a bright plate frame or chrome surround that the
+     * characters touch would otherwise join them all into one blob. A run through a character is at most its width
+     * (a tenth of the plate's), so a run of {@value #FRAME_RUN} of the width or more is frame, even where the frame
+     * is slanted or broken and no single row is all ink.
      */
     private static void clearFrameBars(byte[] ink, int width, int height) {
+        int longRun = (int) Math.ceil(FRAME_RUN * width);
         for (int y = 0; y < height; y++) {
             if (y > height * FRAME_BAND && y < height * (1 - FRAME_BAND)) continue;
-            int count = 0;
-            for (int x = 0, i = y * width; x < width; x++, i++) {
-                if (ink[i] != 0) count++;
-            }
-            if (count > FRAME_BAR_INK * width) {
-                java.util.Arrays.fill(ink, y * width, (y + 1) * width, (byte) 0);
+            int row = y * width;
+            int x = 0;
+            while (x < width) {
+                if (ink[row + x] == 0) {
+                    x++;
+                    continue;
+                }
+                int end = x;
+                while (end < width && ink[row + end] != 0) end++;
+                if (end - x >= longRun) {
+                    java.util.Arrays.fill(ink, row + x, row + end, (byte) 0);
+                }
+                x = end;
             }
         }
     }

@@ -37,8 +37,12 @@ public final class PaddleTextReader implements AutoCloseable {
     public static final String DICTIONARY_FILE = "ppocr_keys_v1.txt";
     /** The model's input height; PaddleOCR's recogniser takes 3 x 48 x W. */
     static final int HEIGHT = 48;
-    /** A 440 x 140 mm plate at height 48 is 151 px wide; padded to 160 (the model downsamples width by 8). */
-    static final int MAX_WIDTH = 160;
+    /**
+     * The widest input: a plate cut with margins is about 190 px wide at height 48. Narrower cuts are padded only to
+     * the next multiple of {@value #WIDTH_STEP} (the model downsamples width by 8), so they cost no more than needed.
+     */
+    static final int MAX_WIDTH = 256;
+    private static final int WIDTH_STEP = 8;
 
     private static final String PLATE_SYMBOLS = PlateNumber.PROVINCES + CharSet.SERIAL.alphabet();
 
@@ -120,22 +124,23 @@ public final class PaddleTextReader implements AutoCloseable {
     /** Reads a rectified plate (BGR, any size) as one line of text. */
     public Text read(Mat plate) {
         int width = Math.min(MAX_WIDTH, (int) Math.ceil(HEIGHT * plate.cols() / (double) plate.rows()));
-        float[] input = new float[3 * HEIGHT * MAX_WIDTH];   // zero = mid grey after normalisation, as PaddleOCR pads
+        int padded = (width + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP;
+        float[] input = new float[3 * HEIGHT * padded];   // zero = mid grey after normalisation, as PaddleOCR pads
         try (Mat small = new Mat()) {
             resize(plate, small, new Size(width, HEIGHT), 0, 0, INTER_AREA);
             try (UByteIndexer px = small.createIndexer()) {
-                int plane = HEIGHT * MAX_WIDTH;
+                int plane = HEIGHT * padded;
                 for (int y = 0; y < HEIGHT; y++) {
                     for (int x = 0; x < width; x++) {
                         for (int c = 0; c < 3; c++) {   // BGR, as PaddleOCR's own cv2 pipeline feeds it
-                            input[c * plane + y * MAX_WIDTH + x] = px.get(y, x, c) / 127.5f - 1f;
+                            input[c * plane + y * padded + x] = px.get(y, x, c) / 127.5f - 1f;
                         }
                     }
                 }
             }
         }
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
-                new long[] {1, 3, HEIGHT, MAX_WIDTH});
+                new long[] {1, 3, HEIGHT, padded});
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             float[][] steps = ((float[][][]) result.get(0).getValue())[0];
             return decode(steps);

@@ -25,9 +25,9 @@ class ScoreboardTest {
         TruePlate read = new TruePlate("a.jpg", "浙E6686V", "blue", BOX);
         TruePlate misread = new TruePlate("a.jpg", "辽BG0D80", "blue", new PlateBox(400, 50, 120, 40, 0));
         TruePlate missed = new TruePlate("b.jpg", "粤AA0825", "yellow", BOX);
-        scores.add(List.of(read, misread), List.of(reading("浙E6686V", BOX),
+        scores.add("a.jpg", List.of(read, misread), List.of(reading("浙E6686V", BOX),
                 reading("辽BG0D88", new PlateBox(402, 51, 118, 41, 1))), 10, 8);
-        scores.add(List.of(missed), List.of(reading("粤AA0825", new PlateBox(600, 400, 120, 40, 0))), 30, 25);
+        scores.add("b.jpg", List.of(missed), List.of(reading("粤AA0825", new PlateBox(600, 400, 120, 40, 0))), 30, 25);
 
         assertEquals(1 / 3.0, scores.exactMatch(), 1e-9);
         assertEquals(2 / 3.0, scores.detectionRate(), 1e-9);
@@ -39,13 +39,16 @@ class ScoreboardTest {
         assertEquals(25, scores.cpuMillisPercentile(95), 1e-9);
         assertEquals(List.of(new Scoreboard.Miss(misread, "辽BG0D88"), new Scoreboard.Miss(missed, "")),
                 scores.misses());
+        assertEquals(1, scores.falsePlates().size(), "the reading far from b.jpg's plate");
+        assertEquals("b.jpg", scores.falsePlates().get(0).image());
+        assertEquals("粤AA0825", scores.falsePlates().get(0).reading().text());
     }
 
     @Test
     void aReadingOfTheTruthInAnotherOrientationConventionStillOverlaps() {
         Scoreboard scores = new Scoreboard();
         PlateBox portraitConvention = new PlateBox(100, 50, 40, 120, -90);
-        scores.add(List.of(new TruePlate("a.jpg", "津NRL118", "blue", portraitConvention)),
+        scores.add("a.jpg", List.of(new TruePlate("a.jpg", "津NRL118", "blue", portraitConvention)),
                 List.of(reading("津NRL118", BOX)), 5, 5);
         assertEquals(1.0, scores.exactMatch(), 1e-9);
     }
