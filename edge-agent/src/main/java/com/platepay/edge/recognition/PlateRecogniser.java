@@ -7,6 +7,7 @@ import com.platepay.edge.recognition.read.CharacterSlant;
 import com.platepay.edge.recognition.read.PaddleTextReader;
 import com.platepay.edge.recognition.read.PlateLayout;
 import com.platepay.edge.recognition.read.PlateReader;
+import com.platepay.edge.recognition.read.TwoRowPlateReader;
 import com.platepay.protocol.plate.PlateColour;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,10 +71,15 @@ public final class PlateRecogniser implements AutoCloseable {
     /** How sure PaddleOCR must be of every character on the wider cut. */
     static final double WIDE_CUT_SURE = 0.6;
 
+    /** A yellow candidate at most this elongated may be a two-row plate (440 x 220 mm: 2.0). */
+    static final double TWO_ROW_MAX_ASPECT = 2.5;
+
     private final PlateCandidateFinder finder = new PlateCandidateFinder();
     private final PlateReader reader;
     /** PaddleOCR's recogniser, when its model is there; null reads with the project's own models only. */
     private final PaddleTextReader secondOpinion;
+    /** Two-row plates, read by PaddleOCR row by row; null without it (then they are not read). */
+    private final TwoRowPlateReader twoRows;
     /** The character slant each accepted reading of the current frame was read with (to cut it again the same way). */
     private final IdentityHashMap<PlateReading, Double> shears = new IdentityHashMap<>();
 
@@ -84,6 +90,7 @@ public final class PlateRecogniser implements AutoCloseable {
     public PlateRecogniser(PlateReader reader, PaddleTextReader secondOpinion) {
         this.reader = reader;
         this.secondOpinion = secondOpinion;
+        this.twoRows = secondOpinion == null ? null : new TwoRowPlateReader(secondOpinion);
     }
 
     /** Whether PaddleOCR's recogniser gives a second opinion. */
@@ -117,6 +124,7 @@ public final class PlateRecogniser implements AutoCloseable {
     /** @param frame BGR image */
     public List<PlateReading> recognise(Mat frame) {
         List<PlateReading> readings = new ArrayList<>();
+        List<PlateReading> twoRowReadings = new ArrayList<>();
         List<Attempt> nearMisses = new ArrayList<>();
         for (PlateCandidate candidate : finder.find(frame)) {
             if (alreadyRead(readings, candidate.box())) continue;
@@ -127,6 +135,13 @@ public final class PlateRecogniser implements AutoCloseable {
                 if (candidate == null) continue;
                 colours = candidate.colours();
             } else {
+                if (mayBeTwoRows(candidate) && !alreadyRead(twoRowReadings, candidate.box())) {
+                    Optional<PlateReading> twoRow = readTwoRows(frame, candidate);
+                    if (twoRow.isPresent()) {
+                        twoRowReadings.add(twoRow.get());
+                        continue;   // its lower row alone would read as a wrong one-row plate
+                    }
+                }
                 colours = coloursShowingCharacters(frame, candidate);
             }
             bestReading(frame, candidate, colours).ifPresent(attempt -> {
@@ -143,8 +158,27 @@ public final class PlateRecogniser implements AutoCloseable {
         if (secondOpinion != null) {
             kept = withSecondOpinion(frame, kept);
         }
+        // A two-row plate overrides one-row readings of it (its lower row, read from another candidate box).
+        List<PlateReading> twoRowKept = withoutOverlaps(twoRowReadings);
+        kept.removeIf(r -> overlapsAReading(twoRowKept, r.box()));
+        kept.addAll(twoRowKept);
         shears.clear();
         return kept;
+    }
+
+    private boolean mayBeTwoRows(PlateCandidate candidate) {
+        PlateBox b = candidate.box();
+        return twoRows != null && candidate.colours().contains(PlateColour.YELLOW)
+                && b.width() / b.height() <= TWO_ROW_MAX_ASPECT;
+    }
+
+    /** The candidate read as a two-row plate by PaddleOCR, row by row; empty when it does not read as one. */
+    private Optional<PlateReading> readTwoRows(Mat frame, PlateCandidate candidate) {
+        try (Mat plate = PlateRectifier.rectify(frame, candidate.box(), TwoRowPlateReader.WIDTH,
+                TwoRowPlateReader.HEIGHT).plate()) {
+            return twoRows.read(plate).map(t -> new PlateReading(t.text(), PlateColour.YELLOW, t.confidence(),
+                    t.charConfidences(), candidate.box(), List.of(new PlateReading.Alternative(t.text(), t.confidence()))));
+        }
     }
 
     /**

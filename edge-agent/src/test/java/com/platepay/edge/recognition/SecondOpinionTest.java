@@ -78,6 +78,28 @@ class SecondOpinionTest {
     }
 
     @Test
+    void twoRowYellowPlatesAreReadRowByRow() {
+        Path dir = modelDirectory();
+        try (PlateRecogniser recogniser = PlateRecogniser.withBundledModels().withSecondOpinionFrom(dir)) {
+            for (String text : List.of("津AD9823", "粤AK9331", "鲁B7G450")) {
+                try (Mat frame = frameWithTwoRows(text)) {
+                    List<PlateReading> readings = recogniser.recognise(frame);
+                    assertEquals(List.of(text), readings.stream().map(PlateReading::text).toList());
+                    assertEquals(PlateColour.YELLOW, readings.get(0).colour());
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutTheModelTwoRowPlatesAreNotGuessed(@TempDir Path empty) {
+        try (PlateRecogniser recogniser = PlateRecogniser.withBundledModels().withSecondOpinionFrom(empty);
+             Mat frame = frameWithTwoRows("津AD9823")) {
+            assertTrue(recogniser.recognise(frame).stream().noneMatch(r -> r.text().equals("津AD9823")));
+        }
+    }
+
+    @Test
     void withoutTheModelTheAgentReadsWithItsOwnModels(@TempDir Path empty) {
         try (PlateRecogniser recogniser = PlateRecogniser.withBundledModels().withSecondOpinionFrom(empty);
              Mat frame = frameWith("京A12345", PlateColour.BLUE)) {
@@ -87,6 +109,17 @@ class SecondOpinionTest {
             assertEquals(1, readings.size());
             assertEquals("京A12345", readings.get(0).text());
         }
+    }
+
+    private static Mat frameWithTwoRows(String text) {
+        Mat frame = new Mat(600, 900, CV_8UC3, new Scalar(90, 100, 110, 0));
+        SyntheticPlateRenderer.RenderedPlate plate = new SyntheticPlateRenderer(fonts).renderTwoRow(text, new Random(3));
+        Rect where = new Rect(360, 250, 160, 80);
+        try (Mat small = new Mat(); Mat roi = new Mat(frame, where)) {
+            resize(plate.image(), small, new Size(where.width(), where.height()), 0, 0, INTER_AREA);
+            small.copyTo(roi);
+        }
+        return frame;
     }
 
     private static Mat frameWith(String text, PlateColour colour) {

@@ -60,6 +60,11 @@ public final class PlateRectifier {
                 (int) Math.round(HEIGHT * (1 + 2 * marginY)), shear);
     }
 
+    /** The box cut out and turned upright at {@code w} x {@code h} pixels (for plates of other proportions). */
+    public static Rectified rectify(Mat frame, PlateBox box, int w, int h) {
+        return rectify(frame, box.landscape(), w, h, 0);
+    }
+
     private static Rectified rectify(Mat frame, PlateBox b, int w, int h, double shear) {
         double half = shear * h / 2;
         double[][] c = {onBox(b, w, h, -half, 0), onBox(b, w, h, w - half, 0), onBox(b, w, h, w + half, h)};

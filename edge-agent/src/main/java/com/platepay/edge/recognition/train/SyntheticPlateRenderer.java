@@ -74,6 +74,35 @@ public final class SyntheticPlateRenderer {
         return new RenderedPlate(toMat(image), cells);
     }
 
+    /**
+     * A two-row yellow plate (GA 36, 440 x 220 mm, 1 px per mm): province and letter 80 x 60 mm in the upper row,
+     * the five-symbol serial 65 x 110 mm in the lower one.
+     */
+    public RenderedPlate renderTwoRow(String text, Random random) {
+        int w = 440, h = 220;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        paintBackground(g, PlateColour.YELLOW, w, h, random);
+        g.setColor(inkColour(PlateColour.YELLOW, random));
+        g.setStroke(new BasicStroke(2f));
+        g.draw(new RoundRectangle2D.Double(5, 5, w - 10, h - 10, 14, 14));
+        Font chineseFont = fonts.chinese().get(random.nextInt(fonts.chinese().size()));
+        Font serialFont = fonts.serial().get(random.nextInt(fonts.serial().size()));
+        float weight = 1 + random.nextFloat() * 2;
+        List<CharCell> cells = new ArrayList<>();
+        cells.add(new CharCell(110, 15, 80, 60));
+        cells.add(new CharCell(250, 15, 80, 60));
+        for (int i = 0; i < 5; i++) cells.add(new CharCell(27.5 + 80 * i, 95, 65, 110));
+        for (int slot = 0; slot < text.length(); slot++) {
+            char c = text.charAt(slot);
+            boolean chinese = c > 0x7f;
+            drawGlyph(g, chinese ? chineseFont : serialFont, c, cells.get(slot), chinese ? weight + 1.5f : weight);
+        }
+        g.dispose();
+        return new RenderedPlate(toMat(image), cells);
+    }
+
     private static void paintBackground(Graphics2D g, PlateColour colour, int w, int h, Random random) {
         int j = random.nextInt(30) - 15;
         switch (colour) {
