@@ -125,6 +125,7 @@ public final class PlateRecogniser implements AutoCloseable {
     public List<PlateReading> recognise(Mat frame) {
         List<PlateReading> readings = new ArrayList<>();
         List<PlateReading> twoRowReadings = new ArrayList<>();
+        List<PlateBox> twoRowPlates = new ArrayList<>();
         List<Attempt> nearMisses = new ArrayList<>();
         for (PlateCandidate candidate : finder.find(frame)) {
             if (alreadyRead(readings, candidate.box())) continue;
@@ -135,11 +136,14 @@ public final class PlateRecogniser implements AutoCloseable {
                 if (candidate == null) continue;
                 colours = candidate.colours();
             } else {
-                if (mayBeTwoRows(candidate) && !alreadyRead(twoRowReadings, candidate.box())) {
-                    Optional<PlateReading> twoRow = readTwoRows(frame, candidate);
+                if (mayBeTwoRows(candidate)) {
+                    // Read as one row, a two-row plate's lower row alone makes a wrong plate number: so a two-row
+                    // plate is read by rows, or (without PaddleOCR, or when the rows do not read) not at all.
+                    Optional<Optional<PlateReading>> twoRow = asTwoRows(frame, candidate);
                     if (twoRow.isPresent()) {
-                        twoRowReadings.add(twoRow.get());
-                        continue;   // its lower row alone would read as a wrong one-row plate
+                        twoRowPlates.add(candidate.box());
+                        twoRow.get().ifPresent(twoRowReadings::add);
+                        continue;
                     }
                 }
                 colours = coloursShowingCharacters(frame, candidate);
@@ -158,26 +162,34 @@ public final class PlateRecogniser implements AutoCloseable {
         if (secondOpinion != null) {
             kept = withSecondOpinion(frame, kept);
         }
-        // A two-row plate overrides one-row readings of it (its lower row, read from another candidate box).
-        List<PlateReading> twoRowKept = withoutOverlaps(twoRowReadings);
-        kept.removeIf(r -> overlapsAReading(twoRowKept, r.box()));
-        kept.addAll(twoRowKept);
+        // One-row readings of a two-row plate (its lower row, from another candidate box) are wrong numbers.
+        kept.removeIf(r -> twoRowPlates.stream().anyMatch(p -> BoxOverlap.iou(p, r.box()) > 0.3));
+        kept.addAll(withoutOverlaps(twoRowReadings));
         shears.clear();
         return kept;
     }
 
-    private boolean mayBeTwoRows(PlateCandidate candidate) {
+    private static boolean mayBeTwoRows(PlateCandidate candidate) {
         PlateBox b = candidate.box();
-        return twoRows != null && candidate.colours().contains(PlateColour.YELLOW)
-                && b.width() / b.height() <= TWO_ROW_MAX_ASPECT;
+        return candidate.colours().contains(PlateColour.YELLOW) && b.width() / b.height() <= TWO_ROW_MAX_ASPECT;
     }
 
-    /** The candidate read as a two-row plate by PaddleOCR, row by row; empty when it does not read as one. */
-    private Optional<PlateReading> readTwoRows(Mat frame, PlateCandidate candidate) {
+    /**
+     * Empty when the candidate does not have the two-row layout; else its reading by rows, which is empty when
+     * PaddleOCR is not there or the rows do not read as a valid plate.
+     */
+    private Optional<Optional<PlateReading>> asTwoRows(Mat frame, PlateCandidate candidate) {
         try (Mat plate = PlateRectifier.rectify(frame, candidate.box(), TwoRowPlateReader.WIDTH,
                 TwoRowPlateReader.HEIGHT).plate()) {
-            return twoRows.read(plate).map(t -> new PlateReading(t.text(), PlateColour.YELLOW, t.confidence(),
-                    t.charConfidences(), candidate.box(), List.of(new PlateReading.Alternative(t.text(), t.confidence()))));
+            if (!TwoRowPlateReader.hasTwoRowLayout(plate)) {
+                return Optional.empty();
+            }
+            if (twoRows == null) {
+                return Optional.of(Optional.empty());
+            }
+            return Optional.of(twoRows.read(plate).map(t -> new PlateReading(t.text(), PlateColour.YELLOW,
+                    t.confidence(), t.charConfidences(), candidate.box(),
+                    List.of(new PlateReading.Alternative(t.text(), t.confidence())))));
         }
     }
 

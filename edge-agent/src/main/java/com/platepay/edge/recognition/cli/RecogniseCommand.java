@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 @Command(name = "recognise", mixinStandardHelpOptions = true,
         description = {"Reads the plates in every image of a folder.",
                 "Writes one CSV row per plate found: image,plate,colour,confidence,cx,cy,width,height,ms.",
-                "ms is the time to find and read the plates of the decoded image, on one thread."})
+                "ms is the time to find and read the plates of the decoded image, on one thread.",
+                "Run it under `taskset -c 0` to hold the whole JVM to one core; the scores then give both the",
+                "wall time and the recognising thread's CPU time per photo (the JIT compiler shares the core",
+                "while the JVM warms up)."})
 final class RecogniseCommand implements Callable<Integer> {
 
     private static final String HEADER = "image,plate,colour,confidence,cx,cy,width,height,ms";
@@ -37,7 +40,8 @@ final class RecogniseCommand implements Callable<Integer> {
             description = "true plates (image,plate,colour,cx,cy,width,height,rotation_deg): print scores to stderr")
     Path truth;
 
-    @Option(names = "--misses", description = "with --truth: also list the true plates not read exactly, and the plates reported where there is none")
+    @Option(names = "--misses",
+            description = "with --truth: also list the true plates not read exactly, and the plates reported where there is none")
     boolean misses;
 
     @Option(names = "--models", paramLabel = "DIR", description = "models written by `train --out DIR` (default: bundled)")

@@ -16,16 +16,26 @@ public final class TruthTable {
     private final Map<String, List<TruePlate>> byImage = new LinkedHashMap<>();
     private int size;
 
+    static final String HEADER = "image,plate,colour,cx,cy,width,height,rotation_deg";
+
+    /** @throws IllegalArgumentException naming the file and line when a row is not {@value #HEADER} */
     public static TruthTable load(Path csv) throws IOException {
         TruthTable table = new TruthTable();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
+        for (int n = 1; n < lines.size(); n++) {   // line 0 is the header
+            String line = lines.get(n);
             if (line.isBlank()) continue;
             String[] f = line.split(",");
-            PlateBox box = new PlateBox(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-                    Double.parseDouble(f[6]), Double.parseDouble(f[7]));
-            table.byImage.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new TruePlate(f[0], f[1], f[2], box));
-            table.size++;
+            try {
+                if (f.length != 8) throw new IllegalArgumentException(f.length + " fields");
+                PlateBox box = new PlateBox(Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                        Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]));
+                table.byImage.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new TruePlate(f[0], f[1], f[2], box));
+                table.size++;
+            } catch (IllegalArgumentException e) {   // NumberFormatException included
+                throw new IllegalArgumentException(String.format("%s line %d: expected %s (%s)", csv, n + 1, HEADER,
+                        e.getMessage()), e);
+            }
         }
         return table;
     }

@@ -11,9 +11,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Reads two-row yellow plates (the rear plates of lorries and buses, 440 x 220 mm): the province and city letter in
- * a short upper row, the five-symbol serial in a tall lower row. PaddleOCR reads each row as a line; the rows joined
- * must be a valid plate. A plate is only read when its lower row shows at least {@value #MIN_SERIAL_BLOBS} dark
- * character blobs of the serial's height lined up in a row, which few other yellow regions do (a read costs ~5 ms).
+ * a short upper row, the five-symbol serial in a tall lower row. A rectified plate has the two-row layout when its
+ * lower part shows at least {@value #MIN_SERIAL_BLOBS} dark blobs of the serial's height lined up in a row and clear
+ * of the row's top edge (a one-row plate's characters run through it). PaddleOCR then reads each row as a line; the
+ * rows joined must be a valid plate.
  */
 public final class TwoRowPlateReader {
 
@@ -26,6 +27,11 @@ public final class TwoRowPlateReader {
     /** Serial characters are about 110 of the plate's 220 mm: blobs at least half the lower row's height count. */
     private static final double MIN_BLOB_HEIGHT = 0.45;
     private static final int MIN_SERIAL_BLOBS = 4;
+    /**
+     * Serial blobs start at least this far (fraction of the lower part's height) below its top edge: on a two-row
+     * plate the serial starts ~16 % down, on a one-row plate the characters are cut by the edge.
+     */
+    private static final double CLEAR_OF_TOP = 0.05;
     /** Serial blobs agree on top and height within this fraction of the median height. */
     private static final double ROW_TOLERANCE = 0.15;
     /** Margin around the serial's blobs, in lower-row heights, for the cuts PaddleOCR reads. */
@@ -40,6 +46,12 @@ public final class TwoRowPlateReader {
     }
 
     /** The plate text with a probability per character, when the rectified plate reads as a valid two-row plate. */
+    /** Whether the rectified plate ({@link #WIDTH} x {@link #HEIGHT}) has the two-row layout. */
+    public static boolean hasTwoRowLayout(Mat plate) {
+        return serialBlobs(plate).size() >= MIN_SERIAL_BLOBS;
+    }
+
+    /** The plate read row by row; empty when it is not a two-row plate or does not read as a valid one. */
     public Optional<PaddleTextReader.Text> read(Mat plate) {
         List<InkComponents.Box> serial = serialBlobs(plate);
         if (serial.size() < MIN_SERIAL_BLOBS) {
@@ -97,6 +109,7 @@ public final class TwoRowPlateReader {
                 List<InkComponents.Box> boxes = InkComponents.boxes(ink, binary.cols(), binary.rows());
                 int h = binary.rows();
                 List<InkComponents.Box> tall = boxes.stream()
+                        .filter(b -> b.top() >= CLEAR_OF_TOP * h)
                         .filter(b -> b.height() >= MIN_BLOB_HEIGHT * h && b.height() < 0.98 * h)
                         .filter(b -> b.width() <= 0.9 * b.height() && b.width() >= 0.1 * b.height())
                         .toList();

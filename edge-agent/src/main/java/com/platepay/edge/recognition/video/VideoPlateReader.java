@@ -24,6 +24,8 @@ public final class VideoPlateReader {
 
     public void read(String source, Consumer<VehiclePass> passes) throws FrameGrabber.Exception {
         PassVoter voter = new PassVoter(GAP_FRAMES);
+        // FFmpeg prints stream details at info level on stderr; a lane box's log wants only its errors.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             if (source.startsWith("rtsp:")) {
