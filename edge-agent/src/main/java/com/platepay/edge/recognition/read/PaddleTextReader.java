@@ -38,8 +38,9 @@ public final class PaddleTextReader implements AutoCloseable {
     /** The model's input height; PaddleOCR's recogniser takes 3 x 48 x W. */
     static final int HEIGHT = 48;
     /**
-     * The widest input: a plate cut with margins is about 190 px wide at height 48. Narrower cuts are padded only to
-     * the next multiple of {@value #WIDTH_STEP} (the model downsamples width by 8), so they cost no more than needed.
+     * The widest input: the widest cut read, a two-row plate's upper row, is about 230 px at height 48 (a one-row
+     * plate 151, its wider cut 162). Each cut is padded only to the next multiple of {@value #WIDTH_STEP} (the model
+     * downsamples width by 8), so it costs no more than needed.
      */
     static final int MAX_WIDTH = 256;
     private static final int WIDTH_STEP = 8;
