@@ -31,6 +31,15 @@ class TokenValidationTest {
     }
 
     @Test
+    void theAutomationServiceAccountsTokenIsAccepted() {
+        // Service-account tokens have no user session; Keycloak's introspection must still call them active.
+        TestIdentities identities = TestIdentities.get();
+        String token = identities.admin().clientCredentialsGrant("platepay-automation",
+                identities.admin().clientSecret("platepay-automation"));
+        RestAssured.given().auth().oauth2(token).get("/api/v1/admin/charges").then().statusCode(200);
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         TestIdentities identities = TestIdentities.get();
         identities.admin().createPasswordGrantClient(SHORT_LIVED_CLIENT);

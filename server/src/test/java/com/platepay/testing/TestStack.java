@@ -49,6 +49,8 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.oidc.auth-server-url", identities.realmUrl());
             config.put("quarkus.oidc.credentials.secret", identities.admin().clientSecret("platepay-server"));
+            config.put("quarkus.oidc.token-cache.time-to-live", "2S");   // revocation tests wait about this long
+            config.put("quarkus.oidc.token-cache.clean-up-timer-interval", "1S");
             String db = "localhost:" + postgres.getPort() + "/postgres";
             config.put("quarkus.datasource.reactive.url", "postgresql://" + db);
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);

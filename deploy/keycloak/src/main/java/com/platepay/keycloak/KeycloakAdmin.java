@@ -64,6 +64,12 @@ public final class KeycloakAdmin {
         call("PUT", "/users/" + id, KeycloakHttp.JSON.createObjectNode().put("enabled", false), "disable " + username);
     }
 
+    /** Ends every session of a user (as "sign out everywhere" does): tokens issued in them are no longer active. */
+    public void endSessions(String username) {
+        String id = requireUserId(username);
+        call("POST", "/users/" + id + "/logout", null, "end the sessions of " + username);
+    }
+
     /**
      * A public client that allows only the password grant, for tests and the demo CLI. It gets the realm's default
      * client scopes (so its tokens carry the platepay-server audience and the realm roles). No-op if it exists.
