@@ -53,31 +53,15 @@ public final class PlateRecogniser implements AutoCloseable {
      * screws: it is also tried a quarter lower.
      */
     private static final double TALL_FAINT_ASPECT = 2.6;
-    /** PaddleOCR's reading is taken when each of its characters is at least this likely (and it is a valid plate). */
-    static final double SECOND_OPINION_SURE = 0.5;
-    /** A found plate on which PaddleOCR reads fewer plate symbols than this is not reported. */
-    static final int SECOND_OPINION_MIN_SYMBOLS = 3;
-    /**
-     * Only readings less confident than this get the second opinion (time: about 7 ms per plate on one core). The
-     * classifier's geometric-mean confidence rarely exceeds 0.65, so this skips the clearest ~40 % of plates.
-     */
-    static final double SECOND_OPINION_BELOW = 0.6;
-    /** The wider cut for PaddleOCR's second look: this much of the box's width on each side, and of its height. */
-    private static final double WIDE_CUT_MARGIN_X = 0.2;
-    private static final double WIDE_CUT_MARGIN_Y = 0.15;
-    /** PaddleOCR reading this many digits and nothing else, each this surely, has read something other than a plate. */
-    static final int DIGITS_ONLY_LENGTH = 6;
-    static final double DIGITS_ONLY_SURE = 0.8;
-    /** How sure PaddleOCR must be of every character on the wider cut. */
-    static final double WIDE_CUT_SURE = 0.6;
-
     /** A yellow candidate at most this elongated may be a two-row plate (440 x 220 mm: 2.0). */
     static final double TWO_ROW_MAX_ASPECT = 2.5;
 
     private final PlateCandidateFinder finder = new PlateCandidateFinder();
     private final PlateReader reader;
     /** PaddleOCR's recogniser, when its model is there; null reads with the project's own models only. */
-    private final PaddleTextReader secondOpinion;
+    private final PaddleTextReader paddle;
+    /** PaddleOCR's review of the plates we are unsure of; null without it. */
+    private final SecondOpinion secondOpinion;
     /** Two-row plates, read by PaddleOCR row by row; null without it (then they are not read). */
     private final TwoRowPlateReader twoRows;
     /** The character slant each accepted reading of the current frame was read with (to cut it again the same way). */
@@ -87,10 +71,11 @@ public final class PlateRecogniser implements AutoCloseable {
         this(reader, null);
     }
 
-    public PlateRecogniser(PlateReader reader, PaddleTextReader secondOpinion) {
+    public PlateRecogniser(PlateReader reader, PaddleTextReader paddle) {
         this.reader = reader;
-        this.secondOpinion = secondOpinion;
-        this.twoRows = secondOpinion == null ? null : new TwoRowPlateReader(secondOpinion);
+        this.paddle = paddle;
+        this.secondOpinion = paddle == null ? null : new SecondOpinion(paddle);
+        this.twoRows = paddle == null ? null : new TwoRowPlateReader(paddle);
     }
 
     /** Whether PaddleOCR's recogniser gives a second opinion. */
@@ -139,10 +124,10 @@ public final class PlateRecogniser implements AutoCloseable {
                 if (mayBeTwoRows(candidate)) {
                     // Read as one row, a two-row plate's lower row alone makes a wrong plate number: so a two-row
                     // plate is read by rows, or (without PaddleOCR, or when the rows do not read) not at all.
-                    Optional<Optional<PlateReading>> twoRow = asTwoRows(frame, candidate);
-                    if (twoRow.isPresent()) {
+                    TwoRowCheck twoRow = asTwoRows(frame, candidate);
+                    if (twoRow.hasTwoRows()) {
                         twoRowPlates.add(candidate.box());
-                        twoRow.get().ifPresent(twoRowReadings::add);
+                        twoRow.reading().ifPresent(twoRowReadings::add);
                         continue;
                     }
                 }
@@ -160,7 +145,7 @@ public final class PlateRecogniser implements AutoCloseable {
         secondChances(frame, nearMisses, readings);
         List<PlateReading> kept = withoutOverlaps(readings);
         if (secondOpinion != null) {
-            kept = withSecondOpinion(frame, kept);
+            kept = secondOpinion.review(frame, kept, r -> shears.getOrDefault(r, 0.0));
         }
         // One-row readings of a two-row plate (its lower row, from another candidate box) are wrong numbers.
         kept.removeIf(r -> twoRowPlates.stream().anyMatch(p -> BoxOverlap.iou(p, r.box()) > 0.3));
@@ -174,81 +159,22 @@ public final class PlateRecogniser implements AutoCloseable {
         return candidate.colours().contains(PlateColour.YELLOW) && b.width() / b.height() <= TWO_ROW_MAX_ASPECT;
     }
 
-    /**
-     * Empty when the candidate does not have the two-row layout; else its reading by rows, which is empty when
-     * PaddleOCR is not there or the rows do not read as a valid plate.
-     */
-    private Optional<Optional<PlateReading>> asTwoRows(Mat frame, PlateCandidate candidate) {
+    /** Whether a candidate has the two-row layout, and its reading by rows when PaddleOCR could read them. */
+    private record TwoRowCheck(boolean hasTwoRows, Optional<PlateReading> reading) {
+        static final TwoRowCheck ONE_ROW = new TwoRowCheck(false, Optional.empty());
+    }
+
+    private TwoRowCheck asTwoRows(Mat frame, PlateCandidate candidate) {
         try (Mat plate = PlateRectifier.rectify(frame, candidate.box(), TwoRowPlateReader.WIDTH,
                 TwoRowPlateReader.HEIGHT).plate()) {
             if (!TwoRowPlateReader.hasTwoRowLayout(plate)) {
-                return Optional.empty();
+                return TwoRowCheck.ONE_ROW;
             }
-            if (twoRows == null) {
-                return Optional.of(Optional.empty());
-            }
-            return Optional.of(twoRows.read(plate).map(t -> new PlateReading(t.text(), PlateColour.YELLOW,
-                    t.confidence(), t.charConfidences(), candidate.box(),
-                    List.of(new PlateReading.Alternative(t.text(), t.confidence())))));
+            Optional<PlateReading> reading = twoRows == null ? Optional.empty() : twoRows.read(plate).map(t ->
+                    new PlateReading(t.text(), PlateColour.YELLOW, t.confidence(), t.charConfidences(),
+                            candidate.box(), List.of(new PlateReading.Alternative(t.text(), t.confidence()))));
+            return new TwoRowCheck(true, reading);
         }
-    }
-
-    /**
-     * PaddleOCR reads each accepted plate we are not sure of (confidence below {@value #SECOND_OPINION_BELOW}) as a
-     * line of text, cut from the frame as ours was (same box and slant). Its reading replaces ours when it is a valid
-     * plate number as long as ours with every character at probability {@value #SECOND_OPINION_SURE} or more. When it
-     * is not, the plate is cut again with a margin and read once more: our box is sometimes a character off (the
-     * province outside it), and PaddleOCR, which places characters itself, then reads all of them; on that cut it
-     * must be surer ({@value #WIDE_CUT_SURE}), since a wider cut also takes in frame and screws. A plate on which
-     * it finds fewer than {@value #SECOND_OPINION_MIN_SYMBOLS} plate symbols is dropped (grilles, signs and lamps that
-     * our classifier forced into the grammar), and so is one where either cut surely reads nothing but a run of
-     * digits (date stamps). Otherwise ours stands.
-     */
-    private List<PlateReading> withSecondOpinion(Mat frame, List<PlateReading> kept) {
-        List<PlateReading> out = new ArrayList<>(kept.size());
-        for (PlateReading r : kept) {
-            if (r.confidence() >= SECOND_OPINION_BELOW) {
-                out.add(r);
-                continue;
-            }
-            PlateLayout layout = PlateReader.layoutFor(r.colour());
-            double shear = shears.getOrDefault(r, 0.0);
-            PaddleTextReader.Text opinion;
-            try (Mat plate = PlateRectifier.rectify(frame, r.box(), layout, shear).plate()) {
-                opinion = secondOpinion.read(plate);
-            }
-            if (opinion.text().length() < SECOND_OPINION_MIN_SYMBOLS) {
-                continue;   // no text there: not a plate
-            }
-            if (!agrees(opinion, r, SECOND_OPINION_SURE)) {
-                PaddleTextReader.Text tight = opinion;
-                try (Mat wider = PlateRectifier.rectifyWithMargin(frame, r.box(), layout, shear,
-                        WIDE_CUT_MARGIN_X, WIDE_CUT_MARGIN_Y).plate()) {
-                    opinion = secondOpinion.read(wider);
-                }
-                if (!agrees(opinion, r, WIDE_CUT_SURE)) {
-                    if (!surelyDigitsOnly(tight) && !surelyDigitsOnly(opinion)) out.add(r);
-                    continue;
-                }
-            }
-            out.add(r.readAs(opinion.text(), opinion.charConfidences()));
-        }
-        return out;
-    }
-
-    /**
-     * Whether PaddleOCR surely reads only digits, {@value #DIGITS_ONLY_LENGTH} or more: a camera's date stamp or a
-     * phone number. A plate has a province character and a letter, and at most five digits.
-     */
-    private static boolean surelyDigitsOnly(PaddleTextReader.Text opinion) {
-        return opinion.text().length() >= DIGITS_ONLY_LENGTH && opinion.text().chars().allMatch(Character::isDigit)
-                && opinion.minConfidence() >= DIGITS_ONLY_SURE;
-    }
-
-    /** Whether PaddleOCR's reading may replace ours: a valid plate of the same length, every character this sure. */
-    private static boolean agrees(PaddleTextReader.Text opinion, PlateReading ours, double sure) {
-        return opinion.isPlate() && opinion.minConfidence() >= sure
-                && opinion.text().length() == ours.text().length();   // same layout as the colour we cut it for
     }
 
     /** Reads the likeliest near misses again on {@link #variants} of their candidate boxes; adds those that pass. */
@@ -428,6 +354,6 @@ public final class PlateRecogniser implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
-        if (secondOpinion != null) secondOpinion.close();
+        if (paddle != null) paddle.close();
     }
 }
