@@ -21,7 +21,7 @@ public final class TwoRowPlateReader {
     /** Rectified size: 0.5 px per mm, as single-row plates. */
     public static final int WIDTH = 220;
     public static final int HEIGHT = 110;
-    /** Rows of the rectified plate: the upper row is the top 40 %, the lower row from 32 % down (overlap on purpose). */
+    /** Rows of the rectified plate: the upper row is the top 42 %, the lower row from 32 % down (overlap on purpose). */
     private static final double UPPER_ROW_END = 0.42;
     private static final double LOWER_ROW_START = 0.32;
     /** Serial characters are about 110 of the plate's 220 mm: blobs at least half the lower row's height count. */
@@ -45,13 +45,15 @@ public final class TwoRowPlateReader {
         this.paddle = paddle;
     }
 
-    /** The plate text with a probability per character, when the rectified plate reads as a valid two-row plate. */
     /** Whether the rectified plate ({@link #WIDTH} x {@link #HEIGHT}) has the two-row layout. */
     public static boolean hasTwoRowLayout(Mat plate) {
         return serialBlobs(plate).size() >= MIN_SERIAL_BLOBS;
     }
 
-    /** The plate read row by row; empty when it is not a two-row plate or does not read as a valid one. */
+    /**
+     * The plate text with a probability per character, read row by row; empty when the rectified plate does not have
+     * the two-row layout or its rows do not read as a valid plate.
+     */
     public Optional<PaddleTextReader.Text> read(Mat plate) {
         List<InkComponents.Box> serial = serialBlobs(plate);
         if (serial.size() < MIN_SERIAL_BLOBS) {
