@@ -167,13 +167,16 @@ public final class PlateRecogniser implements AutoCloseable {
     private TwoRowCheck asTwoRows(Mat frame, PlateCandidate candidate) {
         try (Mat plate = PlateRectifier.rectify(frame, candidate.box(), TwoRowPlateReader.WIDTH,
                 TwoRowPlateReader.HEIGHT).plate()) {
-            if (!TwoRowPlateReader.hasTwoRowLayout(plate)) {
+            Optional<TwoRowPlateReader.SerialSpan> span = TwoRowPlateReader.twoRowLayout(plate);
+            if (span.isEmpty()) {
                 return TwoRowCheck.ONE_ROW;
             }
-            Optional<PlateReading> reading = twoRows == null ? Optional.empty() : twoRows.read(plate).map(t ->
-                    new PlateReading(t.text(), PlateColour.YELLOW, t.confidence(), t.charConfidences(),
-                            candidate.box(), List.of(new PlateReading.Alternative(t.text(), t.confidence()))));
-            return new TwoRowCheck(true, reading);
+            if (twoRows == null) {
+                return new TwoRowCheck(true, Optional.empty());
+            }
+            return new TwoRowCheck(true, twoRows.read(plate, span.get()).map(t -> new PlateReading(t.text(),
+                    PlateColour.YELLOW, t.confidence(), t.charConfidences(), candidate.box(),
+                    List.of(new PlateReading.Alternative(t.text(), t.confidence())))));
         }
     }
 

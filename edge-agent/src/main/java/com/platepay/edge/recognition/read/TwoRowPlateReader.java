@@ -45,16 +45,15 @@ public final class TwoRowPlateReader {
         this.paddle = paddle;
     }
 
-    /** Whether the rectified plate ({@link #WIDTH} x {@link #HEIGHT}) has the two-row layout. */
-    public static boolean hasTwoRowLayout(Mat plate) {
-        return serialBlobs(plate).size() >= MIN_SERIAL_BLOBS;
+    /** Where a two-row plate's serial lies across the rectified plate: the columns PaddleOCR reads both rows in. */
+    public record SerialSpan(int left, int right) {
     }
 
     /**
-     * The plate text with a probability per character, read row by row; empty when the rectified plate does not have
-     * the two-row layout or its rows do not read as a valid plate.
+     * The serial's span when the rectified plate ({@link #WIDTH} x {@link #HEIGHT}) has the two-row layout; empty
+     * when it has not.
      */
-    public Optional<PaddleTextReader.Text> read(Mat plate) {
+    public static Optional<SerialSpan> twoRowLayout(Mat plate) {
         List<InkComponents.Box> serial = serialBlobs(plate);
         if (serial.size() < MIN_SERIAL_BLOBS) {
             return Optional.empty();
@@ -62,10 +61,20 @@ public final class TwoRowPlateReader {
         // Both rows are read across the serial's span only: a box wider than the plate takes in bumpers, lamps and
         // date stamps, which PaddleOCR would read as well.
         int rows = plate.rows(), cols = plate.cols();
-        int start = (int) (rows * LOWER_ROW_START);
-        int margin = (int) (SPAN_MARGIN * (rows - start));
+        int margin = (int) (SPAN_MARGIN * (rows - (int) (rows * LOWER_ROW_START)));
         int left = Math.max(0, serial.stream().mapToInt(InkComponents.Box::left).min().orElse(0) - margin);
         int right = Math.min(cols, serial.stream().mapToInt(InkComponents.Box::right).max().orElse(cols) + margin);
+        return Optional.of(new SerialSpan(left, right));
+    }
+
+    /**
+     * The plate text with a probability per character, read row by row across {@code span}; empty when the rows do
+     * not read as a valid plate.
+     */
+    public Optional<PaddleTextReader.Text> read(Mat plate, SerialSpan span) {
+        int rows = plate.rows();
+        int start = (int) (rows * LOWER_ROW_START);
+        int left = span.left(), right = span.right();
         PaddleTextReader.Text upper, lower;
         try (Mat top = new Mat(plate, new Rect(left, 0, right - left, (int) (rows * UPPER_ROW_END)))) {
             upper = paddle.read(top);
