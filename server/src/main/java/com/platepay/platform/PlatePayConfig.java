@@ -22,6 +22,14 @@ public interface PlatePayConfig {
 
     Demo demo();
 
+    Oidc oidc();
+
+    interface Oidc {
+        /** How long a token introspection call to Keycloak may wait for its answer (see identity.IntrospectionTimeout). */
+        @WithDefault("3s")
+        Duration introspectionTimeout();
+    }
+
     /** The demo profile seeds data and writes the handheld's credentials to {@code dir}. */
     interface Demo {
         @WithDefault("false")

@@ -47,6 +47,32 @@ public final class TestIdentities {
         return identities;
     }
 
+    /**
+     * Runs {@code action} while Keycloak is frozen (SIGSTOP to its whole process tree): it still accepts connections
+     * but answers nothing, as under a long pause or an overloaded host. It is thawed (SIGCONT) whatever happens.
+     */
+    public void whileKeycloakIsFrozen(Runnable action) {
+        signalKeycloak("-STOP");
+        try {
+            action.run();
+        } finally {
+            signalKeycloak("-CONT");
+        }
+    }
+
+    private void signalKeycloak(String signal) {
+        for (ProcessHandle handle : keycloak.processTree()) {
+            try {
+                new ProcessBuilder("kill", signal, String.valueOf(handle.pid())).inheritIO().start().waitFor();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static TestIdentities get() {
         if (current == null) {
             throw new IllegalStateException("the test stack (TestStack) has not started Keycloak");

@@ -169,6 +169,14 @@ public final class KeycloakProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The launched process and everything it started (kc.sh may run Keycloak's JVM as a child). */
+    public List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        return tree;
+    }
+
     /** Blocks until Keycloak ends by itself (or through {@link #close()}); returns its exit code. */
     int waitFor() throws InterruptedException {
         return process.waitFor();
