@@ -1,8 +1,6 @@
 package com.platepay.edge.recognition.read;
 
-import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
-import static org.bytedeco.opencv.global.opencv_core.extractChannel;
-
+import com.platepay.protocol.plate.PlateColour;
 import com.platepay.protocol.plate.PlateNumber;
 import java.util.List;
 import java.util.Optional;
@@ -104,20 +102,16 @@ public final class TwoRowPlateReader {
                 && Math.abs(b.height() - height) <= ROW_TOLERANCE * height).toList();
     }
 
-    /** Dark blobs in the lower row as tall as serial characters (Otsu's threshold of the inverted red channel). */
+    /** Dark blobs in the lower row as tall as serial characters (Otsu's threshold of the yellow plate's ink). */
     static List<InkComponents.Box> serialBlobs(Mat plate) {
         int rows = plate.rows(), cols = plate.cols();
         int start = (int) (rows * LOWER_ROW_START);
-        try (Mat red = new Mat(); Mat lowerRow = new Mat()) {
-            extractChannel(plate, red, 2);
-            bitwise_not(red, red);   // dark characters on a red-bright yellow plate: bright ink
-            try (Mat view = new Mat(red, new Rect(0, start, cols, rows - start))) {
-                view.copyTo(lowerRow);
-            }
-            try (Mat binary = CharBinariser.otsu(lowerRow)) {
-                byte[] ink = new byte[binary.cols() * binary.rows()];
-                binary.data().get(ink);
-                List<InkComponents.Box> boxes = InkComponents.boxes(ink, binary.cols(), binary.rows());
+        try (Mat ink = PlateReader.brightCharacters(plate, PlateColour.YELLOW);
+             Mat lowerRow = new Mat(ink, new Rect(0, start, cols, rows - start))) {
+            try (Mat binary = CharBinariser.otsu(lowerRow)) {   // a fresh, continuous image
+                byte[] pixels = new byte[binary.cols() * binary.rows()];
+                binary.data().get(pixels);
+                List<InkComponents.Box> boxes = InkComponents.boxes(pixels, binary.cols(), binary.rows());
                 int h = binary.rows();
                 List<InkComponents.Box> tall = boxes.stream()
                         .filter(b -> b.top() >= CLEAR_OF_TOP * h)
