@@ -43,4 +43,22 @@ public final class Ids {
     public static boolean isValidMessageId(String s) {
         return s != null && (UUID.matcher(s).matches() || ULID.matcher(s).matches());
     }
+
+    /**
+     * The one spelling of an id that every lookup, hash and unique key uses: a UUID in lower case, a ULID in upper
+     * case (Crockford's canonical form), anything else unchanged. Two spellings of one id are one id: without this,
+     * the same charge id resent in upper case was a second charge and a second debit.
+     */
+    public static String canonical(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (UUID.matcher(id).matches()) {
+            return id.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (ULID.matcher(id).matches()) {
+            return id.toUpperCase(java.util.Locale.ROOT);
+        }
+        return id;
+    }
 }

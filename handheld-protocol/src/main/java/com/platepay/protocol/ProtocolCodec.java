@@ -88,6 +88,11 @@ public final class ProtocolCodec {
         } catch (IOException ex) {
             throw new ProtocolException(ProtocolException.MALFORMED, "not readable JSON: " + shortMessage(ex));
         }
+        return decode(root);
+    }
+
+    /** {@link #decode(byte[])} for JSON already read with {@link #mapper()}. */
+    public static Envelope decode(JsonNode root) throws ProtocolException {
         if (root == null || !root.isObject()) {
             throw new ProtocolException(ProtocolException.MALFORMED, "an envelope is a JSON object");
         }
@@ -264,6 +269,8 @@ public final class ProtocolCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+                // Exact, so that 1e2 and 100.0 can be recognised as the integer 100 (and 1.5 as no integer) without rounding.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -74,13 +74,13 @@ class ContractTest {
         EnvelopeSigner signer = new EnvelopeSigner(keys.getPrivate());
         ChargeRequest full = new ChargeRequest(Ids.newUuidV7(), "黑E12345", "GREEN", 1, "CNY", 25300L, "L", 420L, "3",
                 Instant.now(), "a1");
-        ChargeRequest minimal = new ChargeRequest(Ids.newUuidV7(), "京A·B1234", null, 9007199254740991L, "CNY", null, null,
+        ChargeRequest minimal = new ChargeRequest(Ids.newUuidV7(), "京A·B1234", null, 10_000_000_000L, "CNY", null, null,
                 null, null, Instant.parse("2026-11-23T09:00:00Z"), null);
         ChargeResult approved = new ChargeResult(full.chargeId(), ResultStatus.APPROVED, ReasonCodes.APPROVED, "A1",
-                "622202******1234", 12850, "CNY", "ok");
+                "622202******1234", 12850L, "CNY", "ok");
         ChargeResult declined = new ChargeResult(full.chargeId(), ResultStatus.DECLINED, ReasonCodes.OVER_DAILY_CAP, null,
-                null, 12850, "CNY", null);
-        ChargeResult rejected = new ChargeResult(null, ResultStatus.REJECTED, ReasonCodes.MALFORMED, null, null, 0, null,
+                null, 12850L, "CNY", null);
+        ChargeResult rejected = new ChargeResult(null, ResultStatus.REJECTED, ReasonCodes.MALFORMED, null, null, null, null,
                 "not JSON");
         for (Object body : List.of(full, minimal)) {
             JsonNode wire = ProtocolCodec.mapper().readTree(ProtocolCodec.encode(

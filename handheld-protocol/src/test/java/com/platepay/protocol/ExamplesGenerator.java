@@ -28,12 +28,12 @@ public final class ExamplesGenerator {
         write(dir.resolve("charge.json"), new EnvelopeSigner(device.getPrivate()).sign(charge));
 
         ChargeResult ok = new ChargeResult(chargeId, ResultStatus.APPROVED, "APPROVED", "A80412", "6222 **** **** 1234",
-                12850, "CNY", "Paid 128.50 CNY");
+                12850L, "CNY", "Paid 128.50 CNY");
         Envelope approved = new Envelope(Envelope.VERSION, "01a207a2-32e4-7a10-b2c3-d4e5f6a7b8c9", MessageTypes.CHARGE_RESULT,
                 "hh-001", "dq-cng-01", 52, Instant.parse("2026-11-23T09:00:00.100Z"), ProtocolCodec.tree(ok), null);
         write(dir.resolve("charge-result-approved.json"), new EnvelopeSigner(server.getPrivate()).sign(approved));
 
-        ChargeResult no = new ChargeResult(chargeId, ResultStatus.DECLINED, "NOT_ENROLLED", null, null, 12850, "CNY",
+        ChargeResult no = new ChargeResult(chargeId, ResultStatus.DECLINED, "NOT_ENROLLED", null, null, 12850L, "CNY",
                 "This plate is not enrolled for plate payment. Take another payment.");
         Envelope declined = new Envelope(Envelope.VERSION, "01a207a2-3604-7d55-9e66-f7a8b9c0d1e2", MessageTypes.CHARGE_RESULT,
                 "hh-001", "dq-cng-01", 53, Instant.parse("2026-11-23T09:00:00.900Z"), ProtocolCodec.tree(no), null);

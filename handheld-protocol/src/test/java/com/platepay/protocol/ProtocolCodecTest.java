@@ -83,7 +83,7 @@ class ProtocolCodecTest {
     @Test
     void resultRoundTrips() throws Exception {
         ChargeResult res = new ChargeResult(CHARGE_ID, ResultStatus.APPROVED, "APPROVED", "A12345", "6222 **** **** 1234",
-                12850, "CNY", "paid");
+                12850L, "CNY", "paid");
         Envelope e = ProtocolCodec.envelope(MessageTypes.CHARGE_RESULT, "d1", "s1", 1, res);
         assertEquals(res, ProtocolCodec.body(ProtocolCodec.decode(ProtocolCodec.encode(e)), ChargeResult.class));
     }
@@ -96,7 +96,7 @@ class ProtocolCodecTest {
 
     @Test
     void nullOrEmptyBytesAreMalformed() {
-        assertEquals("MALFORMED", assertThrows(ProtocolException.class, () -> ProtocolCodec.decode(null)).code());
+        assertEquals("MALFORMED", assertThrows(ProtocolException.class, () -> ProtocolCodec.decode((byte[]) null)).code());
         assertEquals("MALFORMED", assertThrows(ProtocolException.class, () -> ProtocolCodec.decode(new byte[0])).code());
         assertEquals("MALFORMED", assertThrows(ProtocolException.class, () -> ProtocolCodec.decode(new byte[] {(byte) 0xff, 0x7b})).code());
     }

@@ -2,5 +2,5 @@ package com.platepay.audit;
 
 /** The kinds of resource whose changes are audited. */
 public enum AuditedResource {
-    VEHICLE, CARD, MANDATE, OPERATOR, SITE, DEVICE, ATTENDANT
+    VEHICLE, CARD, MANDATE, OPERATOR, SITE, DEVICE, ATTENDANT, CHARGE
 }

@@ -92,6 +92,8 @@ public class SimulatedAcquirerClient implements AcquirerPort {
                     return "REVERSED".equals(response.bodyAsJsonObject().getString("status"))
                             ? ReversalOutcome.REVERSED : ReversalOutcome.NOTHING_TO_REVERSE;
                 })
+                // A bound on the whole call, not only on silence: the janitor's lease relies on it.
+                .ifNoItem().after(timeout.multipliedBy(2)).fail()
                 .onFailure().recoverWithItem(ReversalOutcome.FAILED);
     }
 }

@@ -1,13 +1,18 @@
 package com.platepay.charging;
 
+import com.platepay.audit.AuditAction;
+import com.platepay.audit.AuditLog;
+import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.plate.PlateNumber;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -15,10 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Every charge, for platform staff: find one by id, or the newest by status or plate (e.g. the UNKNOWN ones). */
+/**
+ * Every charge, for platform staff: find one by id, or the newest by status or plate. {@code ?status=REVERSAL_FAILED}
+ * is the list of charges whose reversal the bank never confirmed: each needs a person, who can ask for it again.
+ */
 @Path("/api/v1/admin/charges")
 @RolesAllowed(Roles.ADMIN)
 public class AdminChargeResource {
+
+    private final ChargeJanitor janitor;
+    private final AuditLog audit;
+
+    public AdminChargeResource(ChargeJanitor janitor, AuditLog audit) {
+        this.janitor = janitor;
+        this.audit = audit;
+    }
 
     @GET
     @WithSession
@@ -46,6 +62,25 @@ public class AdminChargeResource {
                 throw ApiException.notFound("charge");
             }
             return ChargeView.of(c);
+        });
+    }
+
+    /** A REVERSAL_FAILED charge goes back to the janitor with a fresh set of attempts (e.g. after the bank's outage). */
+    @POST
+    @Path("/{id}/retry-reversal")
+    public Uni<ChargeView> retryReversal(@PathParam("id") UUID id) {
+        return janitor.retryReversal(id).flatMap(moved -> {
+            if (!moved) {
+                return Panache.withSession(() -> Charge.<Charge>findById(id)).map(c -> {
+                    if (c == null) {
+                        throw ApiException.notFound("charge");
+                    }
+                    throw ApiException.conflict("NOT_REVERSAL_FAILED", "only a REVERSAL_FAILED charge can be retried; this one is " + c.status);
+                });
+            }
+            return Panache.withTransaction(() -> audit.record(AuditAction.CHARGE_REVERSAL_RETRIED, AuditedResource.CHARGE, id,
+                            "reversal asked for again")
+                    .flatMap(x -> Charge.<Charge>findById(id)).map(ChargeView::of));
         });
     }
 

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One charge request from a device and everything that happened to it.
- * RECEIVED -> AUTHORIZING -> APPROVED | DECLINED | UNKNOWN; UNKNOWN -> REVERSED (by the janitor).
- * Business refusals go straight from RECEIVED to DECLINED without touching the bank.
+ * One charge request from a device and everything that happened to it. The entity is written once, when the
+ * charge is first stored (AUTHORIZING or DECLINED); every later status change is a conditional update through
+ * {@link ChargeTransitions}, following {@link ChargeStateMachine}. Times are the database's.
  */
 @Entity
 @Table(name = "charges")
@@ -67,14 +67,15 @@ public class Charge extends PanacheEntityBase {
     public int checkAttempts;
     @Column(name = "next_check_at")
     public Instant nextCheckAt;
-    @Column(name = "created_at")
+    @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column(name = "updated_at", insertable = false, updatable = false)
     public Instant updatedAt;
 
-    void decline(String reason) {
-        status = ChargeStatus.DECLINED;
-        reasonCode = reason;
-        updatedAt = Instant.now();
+    /** The state the charge is first stored in: its first move, out of RECEIVED. */
+    void admit(ChargeStatus status, String reason) {
+        ChargeStateMachine.require(this.status, status);
+        this.status = status;
+        this.reasonCode = reason;
     }
 }

@@ -2,22 +2,27 @@ package com.platepay.charging;
 
 import com.platepay.bank.AcquirerPort;
 import com.platepay.bank.ReversalOutcome;
+import com.platepay.notifications.DriverNotice;
 import com.platepay.notifications.DriverNotifier;
 import com.platepay.platform.PlatePayConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Ends every charge whose bank answer never came. The device was told "declined", so the janitor makes sure no
  * money moved: it sends a reversal (which also stops a debit that is still on its way to the bank), and only
- * then gives the daily cap back. It claims work with SKIP LOCKED, so any number of server replicas can run it.
+ * then gives the caps back. A reversal the bank keeps refusing is retried with backoff a bounded number of times;
+ * then the charge goes to REVERSAL_FAILED, where a person sees it (the admin list, a metric, a notice to the driver).
+ * It claims work with SKIP LOCKED under a lease, so any number of server replicas can run it.
  */
 @ApplicationScoped
 public class ChargeJanitor {
@@ -25,70 +30,110 @@ public class ChargeJanitor {
     private static final Logger LOG = Logger.getLogger(ChargeJanitor.class);
     private static final int BATCH = 20;
 
-    /** Claims due charges and pushes their next check out (exponential backoff, at most an hour). */
-    private static final String CLAIM = """
-            update charges set check_attempts = check_attempts + 1,
-                   status = 'UNKNOWN', reason_code = 'BANK_TIMEOUT',
-                   next_check_at = now() + least(interval '1 millisecond' * cast(?1 as double precision) * power(2, check_attempts), interval '1 hour')
-            where id in (select id from charges
-                         where (status = 'UNKNOWN' and next_check_at <= now())
-                            or (status = 'AUTHORIZING' and updated_at < now() - interval '1 millisecond' * cast(?2 as double precision))
-                         order by next_check_at nulls first
-                         limit cast(?3 as integer)
-                         for update skip locked)
-            returning id""";
-
     private final AcquirerPort acquirer;
+    private final ChargeTransitions transitions;
     private final DailyCaps caps;
     private final DriverNotifier notifier;
     private final PlatePayConfig config;
+    private final Counter reversalsFailed;
+    private final AtomicLong needingAttention = new AtomicLong();
 
-    public ChargeJanitor(AcquirerPort acquirer, DailyCaps caps, DriverNotifier notifier, PlatePayConfig config) {
+    public ChargeJanitor(AcquirerPort acquirer, ChargeTransitions transitions, DailyCaps caps, DriverNotifier notifier,
+                         PlatePayConfig config, MeterRegistry metrics) {
         this.acquirer = acquirer;
+        this.transitions = transitions;
         this.caps = caps;
         this.notifier = notifier;
         this.config = config;
+        this.reversalsFailed = Counter.builder("platepay.charges.reversal.failed")
+                .description("Charges moved to REVERSAL_FAILED: the bank never confirmed their reversal").register(metrics);
+        metrics.gauge("platepay.charges.needing.attention", needingAttention);
     }
 
     @Scheduled(every = "${platepay.charging.janitor-interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return resolveDue().onFailure().invoke(e -> LOG.warn("janitor sweep failed; will try again", e)).onFailure()
-                .recoverWithItem(0).replaceWithVoid();
+        return resolveDue().flatMap(x -> countNeedingAttention())
+                .onFailure().invoke(e -> LOG.warn("janitor sweep failed; will try again", e))
+                .onFailure().recoverWithItem(0L).replaceWithVoid();
     }
 
-    /** Resolves what is due now; returns how many charges it ended. */
+    /** Resolves what is due now; returns how many charges it ended (REVERSED or REVERSAL_FAILED). */
     public Uni<Integer> resolveDue() {
-        long stuckMillis = config.bank().timeout().toMillis() * 4 + 10_000;
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM)
-                        .setParameter(1, config.charging().janitorFirstDelay().toMillis())
-                        .setParameter(2, stuckMillis)
-                        .setParameter(3, BATCH)
-                        .getResultList()))
-                .flatMap(ids -> Multi.createFrom().iterable((List<?>) ids)
-                        .onItem().transformToUniAndConcatenate(id -> resolve((UUID) id))
+        return Panache.withTransaction(() -> transitions.claimDue(stuckAfter(), lease(), BATCH))
+                .flatMap(claims -> Multi.createFrom().iterable(claims)
+                        .onItem().transformToUniAndConcatenate(this::resolve)
                         .collect().asList())
                 .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
     }
 
-    private Uni<Boolean> resolve(UUID chargeId) {
-        return acquirer.reverse(chargeId.toString()).flatMap(outcome -> {
-            if (outcome == ReversalOutcome.FAILED) {
-                LOG.infof("charge %s: reversal not confirmed yet; will retry", chargeId);
-                return Uni.createFrom().item(false);
+    /** How many charges wait for a person; also kept as the gauge platepay.charges.needing.attention. */
+    public Uni<Long> countNeedingAttention() {
+        return Panache.withSession(() -> Charge.count("status", ChargeStatus.REVERSAL_FAILED))
+                .invoke(needingAttention::set);
+    }
+
+    private Uni<Boolean> resolve(ChargeTransitions.Claim claim) {
+        return acquirer.reverse(claim.chargeId().toString()).flatMap(outcome -> Panache.withTransaction(() -> {
+            if (outcome != ReversalOutcome.FAILED) {
+                return reversed(claim.chargeId(), outcome);
             }
-            return Panache.withTransaction(() -> Charge.<Charge>findById(chargeId).flatMap(charge -> {
-                if (charge.status != ChargeStatus.UNKNOWN) {
-                    return Uni.createFrom().item(false);
-                }
-                charge.status = ChargeStatus.REVERSED;
-                charge.nextCheckAt = null;
-                charge.updatedAt = Instant.now();
-                LOG.infof("charge %s ended as REVERSED (bank: %s)", chargeId, outcome);
-                Uni<Void> notify = outcome == ReversalOutcome.REVERSED && charge.driverId != null
-                        ? notifier.chargeDecided(charge) : Uni.createFrom().voidItem();
-                return caps.release(charge.mandateId, charge.businessDay, charge.amount).flatMap(x -> notify).map(x -> true);
-            }));
-        });
+            if (claim.attempt() >= config.charging().reversalMaxAttempts()) {
+                return giveUp(claim);
+            }
+            Duration wait = backoff(claim.attempt());
+            LOG.infof("charge %s: reversal not confirmed (attempt %d of %d); next in %s", claim.chargeId(), claim.attempt(),
+                    config.charging().reversalMaxAttempts(), wait);
+            return transitions.retryLater(claim.chargeId(), wait).replaceWith(false);
+        }));
+    }
+
+    private Uni<Boolean> reversed(UUID chargeId, ReversalOutcome outcome) {
+        return transitions.apply(ChargeTransitions.move(chargeId, ChargeStatus.UNKNOWN, ChargeStatus.REVERSED).noMoreChecks())
+                .flatMap(moved -> !moved ? Uni.createFrom().item(false) : Charge.<Charge>findById(chargeId).flatMap(charge -> {
+                    LOG.infof("charge %s ended as REVERSED (bank: %s)", chargeId, outcome);
+                    Uni<Void> notify = outcome == ReversalOutcome.REVERSED && charge.driverId != null
+                            ? notifier.tell(ChargeService.notice(charge, DriverNotice.Kind.CHARGE_REVERSED)) : Uni.createFrom().voidItem();
+                    return caps.release(charge.cardId, charge.driverId, charge.businessDay, charge.amount)
+                            .flatMap(x -> notify).replaceWith(true);
+                }));
+    }
+
+    /** The bound is reached: the money may be held at the bank, so the caps stay reserved and a person takes over. */
+    private Uni<Boolean> giveUp(ChargeTransitions.Claim claim) {
+        return transitions.apply(ChargeTransitions.move(claim.chargeId(), ChargeStatus.UNKNOWN, ChargeStatus.REVERSAL_FAILED)
+                        .noMoreChecks())
+                .flatMap(moved -> !moved ? Uni.createFrom().item(false) : Charge.<Charge>findById(claim.chargeId()).flatMap(charge -> {
+                    LOG.errorf("charge %s: the bank did not confirm its reversal after %d attempts; it is REVERSAL_FAILED and"
+                            + " needs a person (GET /api/v1/admin/charges?status=REVERSAL_FAILED)", charge.id, claim.attempt());
+                    reversalsFailed.increment();
+                    return charge.driverId == null ? Uni.createFrom().item(true)
+                            : notifier.tell(ChargeService.notice(charge, DriverNotice.Kind.CHARGE_NEEDS_ATTENTION)).replaceWith(true);
+                }));
+    }
+
+    /** An admin asks for the reversal again: the charge is due now, with a fresh set of attempts. */
+    public Uni<Boolean> retryReversal(UUID chargeId) {
+        return Panache.withTransaction(() -> transitions.apply(
+                ChargeTransitions.move(chargeId, ChargeStatus.REVERSAL_FAILED, ChargeStatus.UNKNOWN).resetAttempts()
+                        .nextCheckIn(Duration.ZERO)));
+    }
+
+    private Duration backoff(int attempt) {
+        Duration first = config.charging().janitorFirstDelay();
+        Duration max = config.charging().janitorMaxBackoff();
+        int doublings = Math.min(attempt - 1, 30);
+        Duration wait = first.multipliedBy(1L << doublings);
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** A charge AUTHORIZING this long was left by a server that died before the bank answered. */
+    private Duration stuckAfter() {
+        return config.bank().timeout().multipliedBy(4).plusSeconds(10);
+    }
+
+    /** Longer than one reversal can take (the bank call gives up after twice the bank timeout), so a claim never lapses mid-work. */
+    private Duration lease() {
+        return config.bank().timeout().multipliedBy(4).plusSeconds(30);
     }
 }

@@ -1,10 +1,9 @@
 package com.platepay.charging;
 
-import com.platepay.bank.AcquirerPort;
 import com.platepay.bank.DebitOutcome;
-import com.platepay.bank.DebitRequest;
 import com.platepay.enrollment.Mandate;
 import com.platepay.ledger.Ledger;
+import com.platepay.notifications.DriverNotice;
 import com.platepay.notifications.DriverNotifier;
 import com.platepay.platform.Db;
 import com.platepay.platform.PlatePayConfig;
@@ -12,19 +11,21 @@ import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.vault.Card;
 import com.platepay.vault.CardVault;
+import com.platepay.vault.DebitOrder;
+import com.platepay.vault.SealedCard;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Takes a validated charge to its end, exactly once per (device, charge id):
- * one transaction records the charge and reserves the daily cap, the bank is called outside any transaction,
- * and a second transaction records the bank's answer, the ledger posting and the driver's notification.
+ * Takes a validated charge to its end, exactly once per (device, charge id), in two steps:
+ * {@link #admit} records the charge and reserves the caps in one committed transaction (persist before the bank);
+ * {@link #complete} has the vault debit the card outside any transaction, then a second transaction records the
+ * bank's answer, the ledger posting and the driver's notification, conditional on the charge still waiting for it.
  */
 @ApplicationScoped
 public class ChargeService {
@@ -35,55 +36,52 @@ public class ChargeService {
     private final RiskRules risk;
     private final DailyCaps caps;
     private final CardVault vault;
-    private final AcquirerPort acquirer;
+    private final ChargeTransitions transitions;
     private final Ledger ledger;
     private final DriverNotifier notifier;
     private final PlatePayConfig config;
 
-    public ChargeService(MandateResolver mandates, RiskRules risk, DailyCaps caps, CardVault vault, AcquirerPort acquirer,
+    public ChargeService(MandateResolver mandates, RiskRules risk, DailyCaps caps, CardVault vault, ChargeTransitions transitions,
                          Ledger ledger, DriverNotifier notifier, PlatePayConfig config) {
         this.mandates = mandates;
         this.risk = risk;
         this.caps = caps;
         this.vault = vault;
-        this.acquirer = acquirer;
+        this.transitions = transitions;
         this.ledger = ledger;
         this.notifier = notifier;
         this.config = config;
     }
 
-    /** What happened in the first transaction. */
-    private sealed interface Step {
-        record Answered(ChargeResult result) implements Step {
+    /** What the first, committed transaction decided. */
+    public sealed interface Admission {
+        /** Decided without the bank (a decline, a stored answer, a conflict, or a copy still in flight). */
+        record Answered(ChargeResult result) implements Admission {
         }
 
-        record StillInFlight() implements Step {
-        }
-
-        record GoToBank(UUID chargeId, UUID operatorId, DebitRequest debit) implements Step {
+        /** Stored as AUTHORIZING with the caps reserved: {@link #complete} sends it to the bank. */
+        record Authorizing(UUID chargeId, SealedCard card, DebitOrder debit, UUID operatorId) implements Admission {
         }
     }
 
-    /** The result to send to the device; empty while an earlier copy of the same charge is still being processed. */
-    public Uni<Optional<ChargeResult>> charge(ChargeCommand command) {
+    /** Records the charge (or finds it) and commits before returning; nothing has gone to the bank yet. */
+    public Uni<Admission> admit(ChargeCommand command) {
         return Panache.withTransaction(() -> findExisting(command)
                         .flatMap(existing -> existing != null ? Uni.createFrom().item(replay(existing, command)) : decide(command)))
                 // A concurrent copy of the same charge won the insert: everything this one did was rolled back.
                 .onFailure(Db::isUniqueViolation).recoverWithUni(() -> Panache.withSession(() -> findExisting(command))
-                        .map(existing -> replay(existing, command)))
-                .flatMap(this::finish);
+                        .map(existing -> replay(existing, command)));
     }
 
-    private Uni<Optional<ChargeResult>> finish(Step step) {
-        if (step instanceof Step.Answered answered) {
-            return Uni.createFrom().item(Optional.of(answered.result()));
-        }
-        if (step instanceof Step.GoToBank go) {
-            return acquirer.debit(go.debit())
-                    .flatMap(outcome -> Panache.withTransaction(() -> record(go.chargeId(), outcome, go.operatorId())))
-                    .map(Optional::of);
-        }
-        return Uni.createFrom().item(Optional.empty());
+    /** Debits the card of an admitted charge and records the bank's answer; the result for the device. */
+    public Uni<ChargeResult> complete(Admission.Authorizing authorizing) {
+        return vault.debit(authorizing.card(), authorizing.debit())
+                .flatMap(outcome -> recordBankAnswer(authorizing.chargeId(), outcome, authorizing.operatorId()));
+    }
+
+    /** The bank's answer in its own transaction (package-private so a test can deliver a late one). */
+    Uni<ChargeResult> recordBankAnswer(UUID chargeId, DebitOutcome outcome, UUID operatorId) {
+        return Panache.withTransaction(() -> record(chargeId, outcome, operatorId));
     }
 
     private static Uni<Charge> findExisting(ChargeCommand command) {
@@ -91,18 +89,19 @@ public class ChargeService {
     }
 
     /** The same charge id again: the stored answer, never a second debit. */
-    private static Step replay(Charge existing, ChargeCommand command) {
+    private static Admission replay(Charge existing, ChargeCommand command) {
         if (!existing.requestHash.equals(command.requestHash())) {
-            return new Step.Answered(ChargeResults.rejected(command.chargeRef(), command.amount(), command.currency(),
+            return new Admission.Answered(ChargeResults.rejected(command.chargeRef(), command.amount(), command.currency(),
                     ReasonCodes.IDEMPOTENCY_CONFLICT, "this charge id was already used for a different charge"));
         }
         if (!existing.status.answered()) {
-            return new Step.StillInFlight();
+            return new Admission.Answered(ChargeResults.rejected(command.chargeRef(), command.amount(), command.currency(),
+                    ReasonCodes.IN_PROGRESS, "this charge is still being processed; resend the same request in a few seconds"));
         }
-        return new Step.Answered(ChargeResults.of(existing));
+        return new Admission.Answered(ChargeResults.of(existing));
     }
 
-    private Uni<Step> decide(ChargeCommand command) {
+    private Uni<Admission> decide(ChargeCommand command) {
         Charge charge = newCharge(command);
         return mandates.resolve(command.plate(), command.colour()).flatMap(resolution -> {
             if (resolution.mandate() == null) {
@@ -112,6 +111,7 @@ public class ChargeService {
             charge.mandateId = mandate.id;
             charge.driverId = mandate.driverId;
             charge.cardId = mandate.cardId;
+            charge.plateColour = mandate.colour;
             String refusal = risk.check(mandate, command);
             if (refusal != null) {
                 return declined(charge, refusal);
@@ -121,62 +121,79 @@ public class ChargeService {
                     return declined(charge, ReasonCodes.CARD_DECLINED);
                 }
                 charge.maskedCard = card.masked();
-                return caps.reserve(mandate.id, charge.businessDay, charge.amount, mandate.dailyCap).flatMap(reserved -> {
+                DailyCaps.Owners owners = new DailyCaps.Owners(card.panFingerprint, mandate.driverId);
+                return caps.reserve(owners, charge.businessDay, charge.amount, mandate.dailyCap,
+                        config.limits().maxDailyPerDriver()).flatMap(reserved -> {
                     if (!reserved) {
                         return declined(charge, ReasonCodes.OVER_DAILY_CAP);
                     }
-                    charge.status = ChargeStatus.AUTHORIZING;
-                    DebitRequest debit = new DebitRequest(charge.id.toString(), vault.reveal(card), card.expiryMonth,
-                            card.expiryYear, charge.amount, charge.currency, command.siteId().toString(),
-                            "PlatePay " + command.plate().text() + " " + command.chargeRef());
-                    return charge.persist().map(ignored -> (Step) new Step.GoToBank(charge.id, command.operatorId(), debit));
+                    charge.admit(ChargeStatus.AUTHORIZING, null);
+                    DebitOrder debit = new DebitOrder(charge.id.toString(), charge.amount, charge.currency,
+                            command.siteId().toString(), "PlatePay " + command.plate().text() + " " + command.chargeRef());
+                    SealedCard sealed = vault.seal(card);
+                    return charge.persist().map(ignored -> (Admission) new Admission.Authorizing(charge.id, sealed, debit,
+                            command.operatorId()));
                 });
             });
         });
     }
 
-    private Uni<Step> declined(Charge charge, String reason) {
-        charge.decline(reason);
-        return charge.persist().flatMap(ignored -> charge.driverId == null
-                        ? Uni.createFrom().voidItem()
-                        : notifier.chargeDecided(charge))
-                .map(ignored -> new Step.Answered(ChargeResults.of(charge)));
+    private Uni<Admission> declined(Charge charge, String reason) {
+        charge.admit(ChargeStatus.DECLINED, reason);
+        return charge.persist()
+                .flatMap(ignored -> charge.driverId == null ? Uni.createFrom().voidItem()
+                        : notifier.tell(notice(charge, DriverNotice.Kind.CHARGE_DECLINED)))
+                .map(ignored -> new Admission.Answered(ChargeResults.of(charge)));
     }
 
-    /** The bank's answer, recorded once. Must run inside a transaction. */
+    /** The bank's answer, recorded only if the charge is still waiting for it. Must run inside a transaction. */
     private Uni<ChargeResult> record(UUID chargeId, DebitOutcome outcome, UUID operatorId) {
-        return Charge.<Charge>findById(chargeId).flatMap(charge -> {
-            if (charge.status != ChargeStatus.AUTHORIZING) {
-                // The janitor got here first (only after a crash left the charge in flight for long).
-                return Uni.createFrom().item(ChargeResults.of(charge));
-            }
-            charge.updatedAt = Instant.now();
-            Uni<Void> effects;
-            if (outcome instanceof DebitOutcome.Approved approved) {
-                charge.status = ChargeStatus.APPROVED;
-                charge.reasonCode = ReasonCodes.APPROVED;
-                charge.approvalCode = approved.approvalCode();
-                charge.bankReference = approved.bankReference();
-                effects = ledger.postApprovedCharge(charge, operatorId).flatMap(x -> notifier.chargeDecided(charge));
-            } else if (outcome instanceof DebitOutcome.Declined declined) {
-                charge.decline(BankDeclines.reasonFor(declined.declineCode()));
-                effects = caps.release(charge.mandateId, charge.businessDay, charge.amount)
-                        .flatMap(x -> notifier.chargeDecided(charge));
-            } else {
-                // The money may have moved. The attendant is told "declined, take another payment", so the
-                // janitor will make sure it did not (reversal), and only then give the cap back.
-                charge.status = ChargeStatus.UNKNOWN;
-                charge.reasonCode = ReasonCodes.BANK_TIMEOUT;
-                charge.nextCheckAt = Instant.now().plus(config.charging().janitorFirstDelay());
-                LOG.warnf("charge %s is UNKNOWN after %s; the janitor will reverse it", charge.id, ((DebitOutcome.Unknown) outcome).why());
-                effects = Uni.createFrom().voidItem();
-            }
-            return effects.map(ignored -> ChargeResults.of(charge));
-        });
+        if (outcome instanceof DebitOutcome.Approved approved) {
+            return transitions.apply(ChargeTransitions.move(chargeId, ChargeStatus.AUTHORIZING, ChargeStatus.APPROVED)
+                            .reason(ReasonCodes.APPROVED).approval(approved.approvalCode(), approved.bankReference()))
+                    .flatMap(moved -> load(chargeId).flatMap(charge -> !moved ? lateAnswer(charge, outcome)
+                            : ledger.postApprovedCharge(charge.id, charge.amount, charge.currency, operatorId)
+                                    .flatMap(x -> notifier.tell(notice(charge, DriverNotice.Kind.CHARGE_APPROVED)))
+                                    .map(x -> ChargeResults.of(charge))));
+        }
+        if (outcome instanceof DebitOutcome.Declined declined) {
+            return transitions.apply(ChargeTransitions.move(chargeId, ChargeStatus.AUTHORIZING, ChargeStatus.DECLINED)
+                            .reason(BankDeclines.reasonFor(declined.declineCode())))
+                    .flatMap(moved -> load(chargeId).flatMap(charge -> !moved ? lateAnswer(charge, outcome)
+                            : caps.release(charge.cardId, charge.driverId, charge.businessDay, charge.amount)
+                                    .flatMap(x -> notifier.tell(notice(charge, DriverNotice.Kind.CHARGE_DECLINED)))
+                                    .map(x -> ChargeResults.of(charge))));
+        }
+        // The money may have moved. The attendant is told "declined, take another payment", so the janitor makes
+        // sure it did not (a reversal), and only then gives the caps back.
+        return transitions.apply(ChargeTransitions.move(chargeId, ChargeStatus.AUTHORIZING, ChargeStatus.UNKNOWN)
+                        .reason(ReasonCodes.BANK_TIMEOUT).nextCheckIn(config.charging().janitorFirstDelay()))
+                .flatMap(moved -> load(chargeId).map(charge -> {
+                    if (moved) {
+                        LOG.warnf("charge %s is UNKNOWN after %s; the janitor will reverse it", chargeId,
+                                ((DebitOutcome.Unknown) outcome).why());
+                    }
+                    return ChargeResults.of(charge);
+                }));
+    }
+
+    /** The janitor decided first (it found the charge stuck); its decision stands and the device is told it. */
+    private static Uni<ChargeResult> lateAnswer(Charge charge, DebitOutcome outcome) {
+        LOG.warnf("charge %s: the bank's answer (%s) came after the charge had moved to %s; it changes nothing",
+                charge.id, outcome.getClass().getSimpleName(), charge.status);
+        return Uni.createFrom().item(ChargeResults.of(charge));
+    }
+
+    private static Uni<Charge> load(UUID chargeId) {
+        return Charge.findById(chargeId);
+    }
+
+    static DriverNotice notice(Charge charge, DriverNotice.Kind kind) {
+        return new DriverNotice(charge.driverId, charge.id, kind, charge.plate, charge.amount, charge.currency, charge.maskedCard,
+                charge.reasonCode);
     }
 
     private Charge newCharge(ChargeCommand command) {
-        Instant now = Instant.now();
         Charge c = new Charge();
         c.id = UUID.randomUUID();
         c.deviceId = command.deviceId();
@@ -194,10 +211,8 @@ public class ChargeService {
         c.attendant = command.attendant();
         c.capturedAt = command.capturedAt();
         // The server's clock decides the day: a device clock must not be able to dodge a daily cap.
-        c.businessDay = LocalDate.ofInstant(now, config.charging().businessZone());
+        c.businessDay = LocalDate.ofInstant(Instant.now(), config.charging().businessZone());
         c.status = ChargeStatus.RECEIVED;
-        c.createdAt = now;
-        c.updatedAt = now;
         return c;
     }
 }

@@ -6,9 +6,12 @@ import com.platepay.protocol.plate.PlateColour;
 import com.platepay.protocol.plate.PlateNumber;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Optional;
 
-/** Finds whose card a plate charges. Only an exact plate (and colour, when given) ever picks a card. */
+/**
+ * Finds whose card a plate charges. Only an exact plate and colour ever pick a card: a blue and a yellow 京A12345 are
+ * two vehicles, so a charge without a colour is taken only when the plate's text proves its colour.
+ */
 @ApplicationScoped
 public class MandateResolver {
 
@@ -23,20 +26,17 @@ public class MandateResolver {
         }
     }
 
-    public Uni<Resolution> resolve(PlateNumber plate, PlateColour colour) {
-        Uni<List<Mandate>> live = colour == null
-                ? Mandate.list("plate = ?1 and status <> ?2", plate.text(), Mandate.Status.REVOKED)
-                : Mandate.list("plate = ?1 and colour = ?2 and status <> ?3", plate.text(), colour.name(), Mandate.Status.REVOKED);
-        return live.flatMap(mandates -> {
-            if (mandates.size() > 1) {
-                // Same text, different colours, and the device did not say which: never guess whose card.
-                return Uni.createFrom().item(Resolution.declined(ReasonCodes.PLATE_AMBIGUOUS));
-            }
-            if (mandates.size() == 1) {
-                return Uni.createFrom().item(Resolution.of(mandates.get(0)));
-            }
-            return Mandate.count("plate = ?1 and status = ?2", plate.text(), Mandate.Status.REVOKED)
-                    .map(revoked -> Resolution.declined(revoked > 0 ? ReasonCodes.MANDATE_REVOKED : ReasonCodes.NOT_ENROLLED));
-        });
+    public Uni<Resolution> resolve(PlateNumber plate, PlateColour given) {
+        Optional<PlateColour> colour = given != null ? Optional.of(given) : plate.impliedColour();
+        if (colour.isEmpty()) {
+            return Uni.createFrom().item(Resolution.declined(ReasonCodes.PLATE_COLOUR_REQUIRED));
+        }
+        return Mandate.<Mandate>find("plate = ?1 and colour = ?2 and status <> ?3", plate.text(), colour.get().name(),
+                        Mandate.Status.REVOKED).firstResult()
+                .flatMap(live -> live != null
+                        ? Uni.createFrom().item(Resolution.of(live))
+                        : Mandate.count("plate = ?1 and colour = ?2 and status = ?3", plate.text(), colour.get().name(),
+                                        Mandate.Status.REVOKED)
+                                .map(revoked -> Resolution.declined(revoked > 0 ? ReasonCodes.MANDATE_REVOKED : ReasonCodes.NOT_ENROLLED)));
     }
 }

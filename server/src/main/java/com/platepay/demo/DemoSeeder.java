@@ -215,7 +215,7 @@ public class DemoSeeder {
                 .flatMap(driver -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id, PLATE).firstResult()
                         .flatMap(v -> v != null ? Uni.createFrom().item(v) : vehicle(driver).<Vehicle>persist())
                         .flatMap(vehicle -> Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
-                                .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver, verified))
+                                .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver.id, verified))
                                 .flatMap(card -> Mandate.count("plate = ?1 and status <> ?2", PLATE, Mandate.Status.REVOKED)
                                         .flatMap(live -> live > 0 ? Uni.createFrom().voidItem()
                                                 : mandates.create(driver, new MandateService.NewMandate(vehicle.id, card.id, 50_000, 100_000,

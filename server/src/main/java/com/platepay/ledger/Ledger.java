@@ -1,6 +1,5 @@
 package com.platepay.ledger;
 
-import com.platepay.charging.Charge;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -22,10 +21,10 @@ public class Ledger {
     }
 
     /** An approved debit: the acquirer owes us the amount, and we owe it to the site's operator. */
-    public Uni<LedgerPosting> postApprovedCharge(Charge charge, UUID operatorId) {
-        return post(charge.id, "CHARGE_APPROVED", List.of(
-                entry(ACQUIRER_RECEIVABLE, charge.amount, charge.currency),
-                entry(operatorPayable(operatorId), -charge.amount, charge.currency)));
+    public Uni<LedgerPosting> postApprovedCharge(UUID chargeId, long amount, String currency, UUID operatorId) {
+        return post(chargeId, "CHARGE_APPROVED", List.of(
+                entry(ACQUIRER_RECEIVABLE, amount, currency),
+                entry(operatorPayable(operatorId), -amount, currency)));
     }
 
     /** Must run inside a transaction. */

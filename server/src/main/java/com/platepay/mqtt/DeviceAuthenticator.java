@@ -11,6 +11,8 @@ import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.platepay.platform.Hashes;
 import com.platepay.protocol.Topics;
+import com.platepay.sites.DeviceLookup;
+import com.platepay.sites.DeviceRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

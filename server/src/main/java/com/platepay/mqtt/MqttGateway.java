@@ -8,26 +8,40 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
 import com.platepay.protocol.Envelope;
-import com.platepay.protocol.MessageTypes;
+import com.platepay.protocol.Ids;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
-import com.platepay.protocol.charge.ChargeResult;
+import com.platepay.protocol.charge.ReasonCodes;
+import com.platepay.sites.DeviceLookup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The device gateway: consumes device requests through a shared subscription (so any number of server replicas
- * split the load) and answers on each device's own result topic, echoing MQTT 5 correlation data. Results carry
- * the charge id too, so MQTT 3.1.1 devices work without response topics.
+ * The device gateway: consumes device requests through shared subscriptions (so any number of server replicas
+ * split the load), runs the checks every message shares, hands each to its channel, and answers on the device's
+ * own result topic, echoing MQTT 5 correlation data. Results carry the request's id too, so MQTT 3.1.1 devices work
+ * without response topics.
+ *
+ * <p>A message is acknowledged only once its channel has committed what it must not lose (for a charge: the first
+ * transaction), so a crash before that leaves it with the broker, which delivers it again. At most
+ * {@code platepay.mqtt.max-in-flight} messages are taken on at once: the broker sends no more unacknowledged ones
+ * (receive maximum), and past the bound acknowledgements wait for answers to go out.
  */
 @ApplicationScoped
 public class MqttGateway {
@@ -37,21 +51,25 @@ public class MqttGateway {
     private final PlatePayConfig config;
     private final ServerIdentity identity;
     private final DeviceLookup devices;
-    private final ChargeMessageHandler charges;
+    private final DeviceMessageAuthenticator authenticator;
+    private final Map<String, DeviceChannel> channels;
     private final ReactiveContext reactive;
+    private final InFlightLimit inFlight;
     /** Result sequence numbers only need to grow; starting from the clock keeps them growing across restarts. */
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private EmbeddedBroker broker;
     private Mqtt5AsyncClient client;
 
-    public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceLookup devices, ChargeMessageHandler charges,
-                       ReactiveContext reactive) {
+    public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceLookup devices, DeviceMessageAuthenticator authenticator,
+                       Instance<DeviceChannel> channels, ReactiveContext reactive) {
         this.config = config;
         this.identity = identity;
         this.devices = devices;
-        this.charges = charges;
+        this.authenticator = authenticator;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(DeviceChannel::channel, Function.identity()));
         this.reactive = reactive;
+        this.inFlight = new InFlightLimit(config.mqtt().maxInFlight());
     }
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -61,17 +79,19 @@ public class MqttGateway {
         }
         client = MqttClient.builder()
                 .useMqttVersion5()
-                .identifier("platepay-server-" + UUID.randomUUID())
+                .identifier(mqtt.clientId().orElseGet(MqttGateway::defaultClientId))
                 .serverHost(mqtt.host())
                 .serverPort(mqtt.port())
                 .simpleAuth().username(identity.username()).password(identity.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .automaticReconnectWithDefaultConfig()
-                // Subscribe again on every (re)connect: a clean session forgets subscriptions.
+                // Subscribe again on every (re)connect, in case the broker lost the session.
                 .addConnectedListener(ctx -> subscribe())
                 .addDisconnectedListener(ctx -> LOG.warnf("MQTT connection lost (%s); reconnecting", ctx.getCause().getMessage()))
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage);
-        client.connectWith().cleanStart(true).keepAlive(30).send().get(30, TimeUnit.SECONDS);
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, true);
+        client.connectWith().cleanStart(false).sessionExpiryInterval(mqtt.sessionExpirySeconds()).keepAlive(30)
+                .restrictions().receiveMaximum(mqtt.maxInFlight()).applyRestrictions()
+                .send().get(30, TimeUnit.SECONDS);
         LOG.infof("device gateway connected to MQTT broker %s:%d", mqtt.host(), mqtt.port());
     }
 
@@ -92,50 +112,92 @@ public class MqttGateway {
         return client != null && client.getState().isConnected();
     }
 
+    /** Messages taken on and not yet answered. */
+    public int inFlight() {
+        return inFlight.current();
+    }
+
+    /** Unique per host and HTTP port, so two replicas never share (and steal) one MQTT session. */
+    private static String defaultClientId() {
+        try {
+            String port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.http.port", String.class).orElse("8080");
+            return "platepay-server-" + InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_-]", "") + "-" + port;
+        } catch (Exception e) {
+            return "platepay-server-" + UUID.randomUUID();
+        }
+    }
+
     private void subscribe() {
-        client.subscribeWith().topicFilter(Topics.sharedFilter(Topics.CHARGE)).qos(MqttQos.AT_LEAST_ONCE).send()
-                .whenComplete((ack, failure) -> {
-                    if (failure != null) {
-                        LOG.error("could not subscribe to device charges", failure);
-                    } else {
-                        LOG.infof("subscribed to %s", Topics.sharedFilter(Topics.CHARGE));
-                    }
-                });
+        for (DeviceChannel channel : channels.values()) {
+            String filter = Topics.sharedFilter(channel.channel());
+            client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, failure) -> {
+                if (failure != null) {
+                    LOG.errorf(failure, "could not subscribe to %s", filter);
+                } else {
+                    LOG.infof("subscribed to %s", filter);
+                }
+            });
+        }
     }
 
     private void onMessage(Mqtt5Publish publish) {
         Optional<Topics.DeviceTopic> topic = Topics.parse(publish.getTopic().toString());
-        if (topic.isEmpty() || !Topics.CHARGE.equals(topic.get().channel())) {
+        DeviceChannel channel = topic.map(t -> channels.get(t.channel())).orElse(null);
+        if (channel == null) {
             LOG.infof("ignored a message on %s", publish.getTopic());
+            publish.acknowledge();
             return;
         }
+        Topics.DeviceTopic from = topic.get();
         byte[] payload = publish.getPayloadAsBytes();
         Optional<ByteBuffer> correlation = publish.getCorrelationData();
         long received = System.nanoTime();
-        reactive.run(() -> charges.handle(topic.get(), payload)).whenComplete((result, failure) -> {
-            if (failure != null) {
-                // Nothing was answered: the device keeps its charge id and resends, which is safe.
-                LOG.errorf(failure, "charge from device %s failed; the device will resend", topic.get().deviceId());
-            } else {
-                result.ifPresent(r -> reply(topic.get(), r, correlation));
-                LOG.debugf("charge from %s handled in %.1f ms", topic.get().deviceId(), (System.nanoTime() - received) / 1e6);
+        inFlight.enter();
+        AtomicBoolean acknowledged = new AtomicBoolean();
+        Runnable acknowledge = () -> {
+            if (acknowledged.compareAndSet(false, true)) {
+                inFlight.whenBelowLimit(publish::acknowledge);
             }
-        });
+        };
+        reactive.run(() -> Uni.createFrom().deferred(() -> authenticator.authenticate(from, payload, channel.requestType()))
+                        .flatMap(message -> channel.handle(message, acknowledge))
+                        .onFailure(DeviceMessageRejection.class).recoverWithItem(e -> {
+                            DeviceMessageRejection r = (DeviceMessageRejection) e;
+                            LOG.infof("rejected %s message from device %s: %s (%s)", channel.channel(), from.deviceId(), r.code(), r.getMessage());
+                            return channel.rejected(r);
+                        }))
+                .whenComplete((result, failure) -> {
+                    inFlight.leave();
+                    if (failure != null) {
+                        // Nothing was answered: the device keeps its request id and resends, which is safe. Had the
+                        // first commit happened, the stored charge answers the resend.
+                        LOG.errorf(failure, "%s message from device %s failed; the device will resend", channel.channel(), from.deviceId());
+                        reply(channel, from, channel.rejected(new DeviceMessageRejection(ReasonCodes.INTERNAL_ERROR,
+                                "the server failed before it could answer; resend the same request", null)), correlation);
+                    } else {
+                        reply(channel, from, result, correlation);
+                        LOG.debugf("%s from %s handled in %.1f ms", channel.channel(), from.deviceId(), (System.nanoTime() - received) / 1e6);
+                    }
+                    acknowledge.run();
+                });
     }
 
     /** Always to the device's own result topic: a device cannot point our answers at another device. */
-    private void reply(Topics.DeviceTopic topic, ChargeResult result, Optional<ByteBuffer> correlation) {
-        Envelope envelope = identity.signer().sign(ProtocolCodec.envelope(MessageTypes.CHARGE_RESULT, topic.deviceId(),
-                topic.siteId(), seq.incrementAndGet(), result));
+    private void reply(DeviceChannel channel, Topics.DeviceTopic to, Object body, Optional<ByteBuffer> correlation) {
+        String deviceId = Ids.canonical(to.deviceId());
+        String siteId = Ids.canonical(to.siteId());
+        Envelope envelope = identity.signer().sign(ProtocolCodec.envelope(channel.resultType(), deviceId, siteId,
+                seq.incrementAndGet(), body));
         var message = client.publishWith()
-                .topic(Topics.device(topic.siteId(), topic.deviceId(), Topics.CHARGE_RESULT))
+                .topic(Topics.device(siteId, deviceId, channel.resultChannel()))
                 .qos(MqttQos.AT_LEAST_ONCE)
                 .contentType("application/json")
                 .payload(ProtocolCodec.encode(envelope));
         correlation.ifPresent(message::correlationData);
         message.send().whenComplete((ack, failure) -> {
             if (failure != null) {
-                LOG.warnf("could not deliver result for charge %s to %s", result.chargeId(), topic.deviceId());
+                LOG.warnf("could not deliver a %s to %s", channel.resultType(), deviceId);
             }
         });
     }

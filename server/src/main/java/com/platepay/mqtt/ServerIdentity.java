@@ -3,6 +3,7 @@ package com.platepay.mqtt;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.EnvelopeSigner;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -50,8 +51,14 @@ public class ServerIdentity {
         if (mqtt.signingKeyFile().isPresent()) {
             return SigningKeyFile.loadOrCreate(Path.of(mqtt.signingKeyFile().get()));
         }
-        LOG.warn("no platepay.mqtt.signing-key or signing-key-file: signing results with a key made for this run only;"
-                + " devices provisioned now must be given the new key after every restart");
+        if (!ConfigUtils.isProfileActive("test") && !ConfigUtils.isProfileActive("dev")) {
+            // A key made per start is one no device was given: every approved debit would look like a timeout to the
+            // handheld after a restart, and the attendant would take a second payment.
+            throw new IllegalStateException("set PLATEPAY_MQTT_SIGNING_KEY_FILE (or PLATEPAY_MQTT_SIGNING_KEY): results must be"
+                    + " signed with a key that survives restarts; a key file is made (mode 0600) on the first start");
+        }
+        LOG.warn("no platepay.mqtt.signing-key or signing-key-file: signing results with a key made for this run only"
+                + " (allowed in the dev and test profiles only)");
         return DeviceKeys.generate().getPrivate();
     }
 

@@ -1,7 +1,5 @@
 package com.platepay.notifications;
 
-import com.platepay.charging.Charge;
-import com.platepay.charging.ChargeStatus;
 import com.platepay.protocol.charge.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,38 +8,39 @@ import java.util.UUID;
 
 /**
  * Tells the driver about every debit at once (and about declines, so a refused fill is never a surprise).
- * The notification is written in the same transaction as the charge's outcome, so none is lost.
+ * The notification is written in the same transaction as the outcome it reports, so none is lost.
  */
 @ApplicationScoped
 public class DriverNotifier {
 
     /** Must run inside a transaction. */
-    public Uni<Void> chargeDecided(Charge charge) {
+    public Uni<Void> tell(DriverNotice notice) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
-        n.driverId = charge.driverId;
-        n.chargeId = charge.id;
+        n.driverId = notice.driverId();
+        n.chargeId = notice.chargeId();
         n.createdAt = Instant.now();
-        String amount = charge.currency + " " + Money.format(charge.amount);
-        switch (charge.status) {
-            case APPROVED -> {
-                n.kind = "CHARGE_APPROVED";
+        n.kind = notice.kind().name();
+        String amount = notice.currency() + " " + Money.format(notice.amount());
+        switch (notice.kind()) {
+            case CHARGE_APPROVED -> {
                 n.title = "Paid " + amount;
-                n.body = amount + " was debited from card " + charge.maskedCard + " for " + charge.plate + ".";
+                n.body = amount + " was debited from card " + notice.maskedCard() + " for " + notice.plate() + ".";
             }
-            case REVERSED -> {
-                n.kind = "CHARGE_REVERSED";
+            case CHARGE_REVERSED -> {
                 n.title = "Payment cancelled";
-                n.body = "A payment of " + amount + " for " + charge.plate + " could not be confirmed in time and was cancelled.";
+                n.body = "A payment of " + amount + " for " + notice.plate() + " could not be confirmed in time and was cancelled.";
             }
-            default -> {
-                n.kind = "CHARGE_DECLINED";
+            case CHARGE_DECLINED -> {
                 n.title = "Payment declined";
-                n.body = "A charge of " + amount + " for " + charge.plate + " was declined (" + charge.reasonCode + ").";
+                n.body = "A charge of " + amount + " for " + notice.plate() + " was declined (" + notice.reasonCode() + ").";
             }
-        }
-        if (charge.status == ChargeStatus.RECEIVED || charge.status == ChargeStatus.AUTHORIZING) {
-            throw new IllegalStateException("no notification for a charge in flight");
+            case CHARGE_NEEDS_ATTENTION -> {
+                n.title = "Payment under review";
+                n.body = "A payment of " + amount + " for " + notice.plate() + " was cancelled at the station, but your bank has not"
+                        + " yet confirmed that the money was returned. Our staff are on it; if you see a debit, it will be returned.";
+            }
+            default -> throw new IllegalArgumentException("unknown notice " + notice.kind());
         }
         return n.persist().replaceWithVoid();
     }

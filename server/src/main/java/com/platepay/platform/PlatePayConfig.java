@@ -79,6 +79,22 @@ public interface PlatePayConfig {
          */
         Optional<String> signingKeyFile();
 
+        /**
+         * Charges between receipt and answer that the gateway takes on: the broker may send this many unacknowledged
+         * (MQTT receive maximum), and past it acknowledgements wait, so overload slows devices down instead of piling up.
+         */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /**
+         * The server's MQTT client id and how long the broker keeps its session after a disconnect. A persistent session
+         * keeps the shared subscription's undelivered charges for a restarted server; each replica needs its own id.
+         */
+        Optional<String> clientId();
+
+        @WithDefault("300")
+        long sessionExpirySeconds();
+
         interface Embedded {
             @WithDefault("true")
             boolean enabled();
@@ -103,9 +119,19 @@ public interface PlatePayConfig {
         @WithDefault("5s")
         Duration janitorInterval();
 
-        /** First re-check of an UNKNOWN charge; later ones back off exponentially up to an hour. */
+        /** First re-check of an UNKNOWN charge; later ones back off exponentially up to {@link #janitorMaxBackoff}. */
         @WithDefault("2s")
         Duration janitorFirstDelay();
+
+        @WithDefault("10m")
+        Duration janitorMaxBackoff();
+
+        /**
+         * Reversal attempts before a charge goes to REVERSAL_FAILED, where a person sees it (admin list, metric, a
+         * notice to the driver). With the defaults the last attempt is about 40 minutes after the first.
+         */
+        @WithDefault("12")
+        int reversalMaxAttempts();
     }
 
     /** Password-free payment limits (PBOC rule 43: about CNY 1,000 a day without a second factor). */
@@ -115,5 +141,9 @@ public interface PlatePayConfig {
 
         @WithDefault("100000")
         long maxDailyCap();
+
+        /** What one driver may be charged in a day over all their cards and vehicles (the same PBOC limit, per person). */
+        @WithDefault("100000")
+        long maxDailyPerDriver();
     }
 }

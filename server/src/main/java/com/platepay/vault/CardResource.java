@@ -3,8 +3,6 @@ package com.platepay.vault;
 import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
-import com.platepay.enrollment.DriverDirectory;
-import com.platepay.enrollment.Mandate;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -51,11 +49,11 @@ public class CardResource {
         }
     }
 
-    private final DriverDirectory drivers;
+    private final CardHolders drivers;
     private final CardVault vault;
     private final AuditLog audit;
 
-    public CardResource(DriverDirectory drivers, CardVault vault, AuditLog audit) {
+    public CardResource(CardHolders drivers, CardVault vault, AuditLog audit) {
         this.drivers = drivers;
         this.vault = vault;
         this.audit = audit;
@@ -64,7 +62,7 @@ public class CardResource {
     @GET
     @WithTransaction
     public Uni<List<CardView>> list() {
-        return drivers.current().flatMap(d -> Card.<Card>list("driverId = ?1 and status = 'ACTIVE' order by createdAt", d.id))
+        return drivers.currentDriverId().flatMap(d -> Card.<Card>list("driverId = ?1 and status = 'ACTIVE' order by createdAt", d))
                 .map(cs -> cs.stream().map(CardView::of).toList());
     }
 
@@ -72,7 +70,7 @@ public class CardResource {
     @Path("/{id}")
     @WithTransaction
     public Uni<CardView> get(@PathParam("id") UUID id) {
-        return drivers.current().flatMap(d -> owned(d.id, id)).map(CardView::of);
+        return drivers.currentDriverId().flatMap(d -> owned(d, id)).map(CardView::of);
     }
 
     @APIResponse(responseCode = "201", description = "the vaulted card (masked)",
@@ -82,7 +80,7 @@ public class CardResource {
         // The bank check happens before the transaction, so no connection is held across a network call.
         return vault.verify(new CardVault.NewCard(request.cardNumber(), request.expiryMonth(), request.expiryYear(),
                         request.holderName()))
-                .flatMap(verified -> Panache.withTransaction(() -> drivers.current().flatMap(d -> vault.store(d, verified))
+                .flatMap(verified -> Panache.withTransaction(() -> drivers.currentDriverId().flatMap(d -> vault.store(d, verified))
                         .call(card -> audit.record(AuditAction.CARD_ADDED, AuditedResource.CARD, card.id, "card " + card.masked()))))
                 .map(card -> Response.status(201).entity(CardView.of(card)).build());
     }
@@ -93,13 +91,12 @@ public class CardResource {
     @Path("/{id}")
     @WithTransaction
     public Uni<Response> remove(@PathParam("id") UUID id) {
-        return drivers.current().flatMap(d -> owned(d.id, id))
+        return drivers.currentDriverId().flatMap(d -> owned(d, id))
                 .call(card -> audit.record(AuditAction.CARD_REMOVED, AuditedResource.CARD, card.id,
                         "card " + card.masked() + "; its mandates revoked"))
                 .flatMap(card -> {
                     vault.remove(card);
-                    return Mandate.update("status = ?1, revokedAt = ?2, updatedAt = ?2 where cardId = ?3 and status <> ?1",
-                            Mandate.Status.REVOKED, Instant.now(), card.id);
+                    return drivers.cardRemoved(card.id);
                 })
                 .map(ignored -> Response.noContent().build());
     }

@@ -2,7 +2,8 @@ package com.platepay.vault;
 
 import com.platepay.bank.AcquirerPort;
 import com.platepay.bank.CardVerification;
-import com.platepay.enrollment.Driver;
+import com.platepay.bank.DebitOutcome;
+import com.platepay.bank.DebitRequest;
 import com.platepay.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** The only code that sees card numbers: it checks, verifies with the bank, seals and reveals them. */
+/** The only code that sees card numbers: it checks, verifies with the bank and seals them, and
+ * opens them only to send a debit. */
 @ApplicationScoped
 public class CardVault {
 
@@ -55,15 +57,15 @@ public class CardVault {
     }
 
     /** Seals and stores a verified card; must run inside a transaction. */
-    public Uni<Card> store(Driver driver, VerifiedCard verified) {
+    public Uni<Card> store(UUID driverId, VerifiedCard verified) {
         String fingerprint = cipher.fingerprint(verified.pan());
-        return Card.count("driverId = ?1 and panFingerprint = ?2", driver.id, fingerprint).flatMap(existing -> {
+        return Card.count("driverId = ?1 and panFingerprint = ?2", driverId, fingerprint).flatMap(existing -> {
             if (existing > 0) {
                 throw ApiException.conflict("CARD_EXISTS", "this card is already in your wallet");
             }
             Card card = new Card();
             card.id = UUID.randomUUID();
-            card.driverId = driver.id;
+            card.driverId = driverId;
             card.panCiphertext = cipher.encrypt(verified.pan(), card.id);
             card.panFingerprint = fingerprint;
             card.bin = verified.pan().substring(0, 6);
@@ -79,12 +81,19 @@ public class CardVault {
         });
     }
 
-    /** The card number, for the bank adapter at the moment it sends a debit. Never log the result. */
-    public String reveal(Card card) {
+    /** The card, sealed, for a debit later and outside any transaction. */
+    public SealedCard seal(Card card) {
         if (card.panCiphertext == null || card.panCiphertext.length == 0) {
             throw new IllegalStateException("card " + card.id + " has been removed");
         }
-        return cipher.decrypt(card.panCiphertext, card.id);
+        return new SealedCard(card.id, card.panCiphertext, card.expiryMonth, card.expiryYear);
+    }
+
+    /** Opens the sealed card and sends the debit: the only place a stored card number is ever decrypted. */
+    public Uni<DebitOutcome> debit(SealedCard card, DebitOrder order) {
+        String pan = cipher.decrypt(card.ciphertext(), card.cardId());
+        return acquirer.debit(new DebitRequest(order.idempotencyKey(), pan, card.expiryMonth(), card.expiryYear(),
+                order.amount(), order.currency(), order.merchantId(), order.reference()));
     }
 
     /** Forgets the number for good (the row stays for the history of charges). */

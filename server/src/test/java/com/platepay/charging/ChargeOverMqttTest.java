@@ -107,9 +107,15 @@ class ChargeOverMqttTest extends StackTest {
         for (int i = 0; i < 5; i++) {
             handheld.send(handheld.envelopeFor(request));
         }
-        ChargeResult result = handheld.awaitResult(request.chargeId(), Duration.ofSeconds(15)).orElseThrow();
-        assertEquals(ResultStatus.APPROVED, result.status());
-        Thread.sleep(500);
+        // Each copy is answered: with the stored result, or (while the first is at the bank) IN_PROGRESS.
+        List<ChargeResult> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(handheld.awaitResult(request.chargeId(), Duration.ofSeconds(15)).orElseThrow());
+        }
+        assertEquals(1, answers.stream().filter(r -> r.status() == ResultStatus.APPROVED).map(ChargeResult::approvalCode).distinct().count(),
+                () -> "one approval, repeated: " + answers);
+        assertTrue(answers.stream().allMatch(r -> r.status() == ResultStatus.APPROVED || ReasonCodes.IN_PROGRESS.equals(r.reasonCode())),
+                () -> "got " + answers);
         assertEquals(47_000, bank.balance(driver.account()));
         assertEquals(1, bank.debits(driver.account()).size());
     }

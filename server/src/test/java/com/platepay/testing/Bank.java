@@ -35,8 +35,19 @@ public final class Bank {
     }
 
     public void fault(String mode, int count, long delayMs) {
+        faultOn("DEBIT", mode, count, delayMs);
+    }
+
+    /** A fault rule on DEBIT, DEBIT_INQUIRY, REVERSAL or VERIFY; replaces the rules set before. */
+    public void faultOn(String target, String mode, int count, long delayMs) {
         given().contentType(ContentType.JSON)
-                .body(Map.of("latencyMs", 0, "rules", List.of(Map.of("on", "DEBIT", "mode", mode, "count", count, "delayMs", delayMs))))
+                .body(Map.of("latencyMs", 0, "rules", List.of(Map.of("on", target, "mode", mode, "count", count, "delayMs", delayMs))))
+                .post(url + "/v1/faults").then().statusCode(200);
+    }
+
+    /** Two rules at once, e.g. a debit that times out and reversals that fail. */
+    public void faults(Map<String, Object> first, Map<String, Object> second) {
+        given().contentType(ContentType.JSON).body(Map.of("latencyMs", 0, "rules", List.of(first, second)))
                 .post(url + "/v1/faults").then().statusCode(200);
     }
 

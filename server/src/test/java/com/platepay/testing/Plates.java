@@ -16,4 +16,13 @@ public final class Plates {
         }
         return plate.toString();
     }
+
+    /** A green new-energy plate (8 characters): its text alone proves its colour. */
+    public static String newEnergy() {
+        StringBuilder plate = new StringBuilder("黑ED");
+        for (int i = 0; i < 5; i++) {
+            plate.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return plate.toString();
+    }
 }

@@ -35,7 +35,11 @@ public final class Scenario {
     }
 
     public String vehicle(Users driver, String plate) {
-        return driver.api().body(Map.of("plate", plate, "colour", "BLUE")).post("/api/v1/me/vehicles")
+        return vehicle(driver, plate, "BLUE");
+    }
+
+    public String vehicle(Users driver, String plate, String colour) {
+        return driver.api().body(Map.of("plate", plate, "colour", colour)).post("/api/v1/me/vehicles")
                 .then().statusCode(201).extract().path("id");
     }
 

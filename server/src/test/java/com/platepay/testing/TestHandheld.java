@@ -11,6 +11,7 @@ import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.EnvelopeVerifier;
+import com.platepay.protocol.Ids;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
@@ -62,15 +63,20 @@ public final class TestHandheld implements AutoCloseable {
         rawResults.add(payload);
         try {
             Envelope envelope = ProtocolCodec.decode(payload);
-            String chargeId = envelope.body().path("chargeId").asText("");
+            String chargeId = Ids.canonical(envelope.body().path("chargeId").asText(""));
             results.computeIfAbsent(chargeId, k -> new LinkedBlockingQueue<>()).add(envelope);
         } catch (Exception e) {
             throw new IllegalStateException("the server sent a result that does not decode", e);
         }
     }
 
+    /** A charge for a blue plate (the plates tests enrol are blue). */
     public static ChargeRequest request(String chargeId, String plate, long amount) {
-        return new ChargeRequest(chargeId, plate, null, amount, "CNY", 25_300L, "M3", 420L, "3", Instant.now(), "att-1");
+        return request(chargeId, plate, "BLUE", amount);
+    }
+
+    public static ChargeRequest request(String chargeId, String plate, String colour, long amount) {
+        return new ChargeRequest(chargeId, plate, colour, amount, "CNY", 25_300L, "M3", 420L, "3", Instant.now(), "att-1");
     }
 
     /** Signs and sends a charge, then waits for its result. */
@@ -99,7 +105,7 @@ public final class TestHandheld implements AutoCloseable {
 
     public Optional<ChargeResult> awaitResult(String chargeId, Duration timeout) {
         try {
-            Envelope envelope = results.computeIfAbsent(chargeId, k -> new LinkedBlockingQueue<>())
+            Envelope envelope = results.computeIfAbsent(Ids.canonical(chargeId), k -> new LinkedBlockingQueue<>())
                     .poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (envelope == null) {
                 return Optional.empty();

@@ -64,9 +64,14 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("platepay.charging.janitor-interval", "1s");
             config.put("platepay.charging.janitor-first-delay", "200ms");
             config.put("platepay.bank.timeout", "800ms");
+            config.put("platepay.charging.reversal-max-attempts", "4");
+            // Every test class charges the same few drivers all day; the per-person limit has its own test.
+            config.put("platepay.limits.max-daily-per-driver", "100000000");
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());
             System.setProperty("test.mqtt-port", String.valueOf(mqttPort));
+            System.setProperty("test.db-host-port", "localhost:" + postgres.getPort());
+            System.setProperty("test.oidc-url", identities.realmUrl());
             return config;
         } catch (IOException e) {
             throw new IllegalStateException("test stack did not start", e);

@@ -7,7 +7,7 @@ public final class ReasonCodes {
     public static final String APPROVED = "APPROVED";
     // DECLINED: business or bank refusal
     public static final String NOT_ENROLLED = "NOT_ENROLLED";
-    public static final String PLATE_AMBIGUOUS = "PLATE_AMBIGUOUS";
+    public static final String PLATE_COLOUR_REQUIRED = "PLATE_COLOUR_REQUIRED";
     public static final String MANDATE_PAUSED = "MANDATE_PAUSED";
     public static final String MANDATE_REVOKED = "MANDATE_REVOKED";
     public static final String CATEGORY_NOT_ALLOWED = "CATEGORY_NOT_ALLOWED";
@@ -40,7 +40,7 @@ public final class ReasonCodes {
 
     /** Every code, in the order of the contract's table. */
     public static final List<String> ALL = List.of(APPROVED,
-            NOT_ENROLLED, PLATE_AMBIGUOUS, MANDATE_PAUSED, MANDATE_REVOKED, CATEGORY_NOT_ALLOWED, SITE_NOT_ALLOWED,
+            NOT_ENROLLED, PLATE_COLOUR_REQUIRED, MANDATE_PAUSED, MANDATE_REVOKED, CATEGORY_NOT_ALLOWED, SITE_NOT_ALLOWED,
             OVER_CHARGE_CAP, OVER_DAILY_CAP, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS, CARD_DECLINED, CARD_EXPIRED,
             BANK_TIMEOUT, BANK_UNAVAILABLE,
             MALFORMED, MISSING_FIELD, INVALID_FIELD, INVALID_AMOUNT, INVALID_PLATE, INVALID_CHARGE_ID, UNKNOWN_DEVICE,

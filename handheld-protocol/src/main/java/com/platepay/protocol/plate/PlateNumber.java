@@ -67,6 +67,23 @@ public record PlateNumber(String text) {
         return text.length() == 8;
     }
 
+    /**
+     * The colour the text alone proves, when it proves one: 8-character plates are green new-energy plates,
+     * 学 (driving school) and 挂 (trailer) plates are yellow, 警 (police) plates white, 港 and 澳 plates black.
+     * Any other text exists in several colours, each a different vehicle.
+     */
+    public java.util.Optional<PlateColour> impliedColour() {
+        if (isNewEnergy()) {
+            return java.util.Optional.of(PlateColour.GREEN);
+        }
+        return switch (text.charAt(text.length() - 1)) {
+            case '学', '挂' -> java.util.Optional.of(PlateColour.YELLOW);
+            case '警' -> java.util.Optional.of(PlateColour.WHITE);
+            case '港', '澳' -> java.util.Optional.of(PlateColour.BLACK);
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** Checks that the colour fits the plate: 8-character plates are green new-energy plates. */
     public void checkColour(PlateColour colour) {
         if (isNewEnergy() && colour != PlateColour.GREEN) {

@@ -109,7 +109,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         for (int i = 0; i < n; i++) {
             futures.add(pool.submit(() -> {
                 String id = Ids.newUuidV7();
-                ChargeRequest request = new ChargeRequest(id, plate, null, amount, "CNY", null, null, null, "bench",
+                ChargeRequest request = new ChargeRequest(id, plate, "BLUE", amount, "CNY", null, null, null, "bench",
                         Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
                 CompletableFuture<JsonNode> result = new CompletableFuture<>();
                 waiting.put(id, result);

@@ -74,7 +74,9 @@ final class ChargeCommand implements Callable<Integer> {
             description = "amount in yuan, at most 2 decimals, e.g. 128.50")
     long amount;
 
-    @Option(names = {"--colour", "--color"}, paramLabel = "COLOUR", description = "plate colour: BLUE, YELLOW, GREEN, WHITE, BLACK")
+    @Option(names = {"--colour", "--color"}, paramLabel = "COLOUR", defaultValue = "BLUE",
+            description = "plate colour: BLUE (default), YELLOW, GREEN, WHITE, BLACK, or NONE to send none (the server then"
+                    + " charges only plates whose text proves the colour, such as 8-character green ones)")
     String colour;
 
     @Option(names = "--volume", paramLabel = "QTY", converter = ThousandthsConverter.class, description = "volume filled, at most 3 decimals, e.g. 25.300")
@@ -161,7 +163,7 @@ final class ChargeCommand implements Callable<Integer> {
             throw usage("--currency must be an ISO 4217 code such as CNY");
         }
         String plateColour = null;
-        if (colour != null) {
+        if (!"NONE".equalsIgnoreCase(colour)) {
             try {
                 plateColour = PlateColour.parse(colour).name();
             } catch (InvalidPlateException e) {

@@ -61,10 +61,10 @@ final class Responder implements AutoCloseable {
             String replyTo = responseTopic != null ? responseTopic : Topics.device(from.siteId(), from.deviceId(), Topics.CHARGE_RESULT);
             if (mode == Mode.DECOY_THEN_APPROVE) {
                 reply(replyTo, correlation, from, new ChargeResult("01ARZ3NDEKTSV4RRFFQ69G5FAV", ResultStatus.DECLINED,
-                        "NOT_ENROLLED", null, null, 100, "CNY", "an older charge"));
+                        "NOT_ENROLLED", null, null, 100L, "CNY", "an older charge"));
             }
             if (mode == Mode.REJECT_WITHOUT_CHARGE_ID) {
-                reply(replyTo, correlation, from, new ChargeResult(null, ResultStatus.REJECTED, "MALFORMED", null, null, 0, null,
+                reply(replyTo, correlation, from, new ChargeResult(null, ResultStatus.REJECTED, "MALFORMED", null, null, null, null,
                         "could not read the charge"));
             } else {
                 reply(replyTo, correlation, from, new ChargeResult(req.chargeId(), ResultStatus.APPROVED, "APPROVED", "A00042",

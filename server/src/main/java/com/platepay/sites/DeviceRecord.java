@@ -1,6 +1,5 @@
-package com.platepay.mqtt;
+package com.platepay.sites;
 
-import com.platepay.sites.SiteCategory;
 import java.util.UUID;
 
 /** What the gateway and the broker need to know about a device, read in one query. */

@@ -1,6 +1,6 @@
-package com.platepay.mqtt;
+package com.platepay.sites;
 
-import com.platepay.sites.SiteCategory;
+import com.platepay.protocol.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads devices with the plain reactive client: it is called from broker threads on every connect and from the
@@ -21,19 +22,21 @@ public class DeviceLookup {
             select d.id, d.site_id, s.operator_id, s.category, d.type, d.status, d.mqtt_password_hash, d.public_key
             from devices d join sites s on s.id = d.site_id where d.id = $1""";
 
+    private static final Pattern CANONICAL_UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final Pool pool;
 
     public DeviceLookup(Pool pool) {
         this.pool = pool;
     }
 
+    /** The device with this id, given in any spelling of a UUID (devices are looked up by the canonical one). */
     public Uni<Optional<DeviceRecord>> find(String deviceId) {
-        UUID id;
-        try {
-            id = UUID.fromString(deviceId);
-        } catch (IllegalArgumentException e) {
+        // UUID.fromString also takes non-canonical shapes such as "1-2-3-4-5": only the 36-character form names a device.
+        if (deviceId == null || !CANONICAL_UUID.matcher(Ids.canonical(deviceId)).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
+        UUID id = UUID.fromString(deviceId);
         return pool.preparedQuery(QUERY).execute(Tuple.of(id)).map(rows -> {
             var it = rows.iterator();
             return it.hasNext() ? Optional.of(toRecord(it.next())) : Optional.<DeviceRecord>empty();
