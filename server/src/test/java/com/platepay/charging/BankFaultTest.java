@@ -10,15 +10,13 @@ import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestHandheld;
-import com.platepay.testing.StackTest;
+import com.platepay.testing.HandheldStackTest;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,21 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(TestStack.class)
-class BankFaultTest extends StackTest {
+class BankFaultTest extends HandheldStackTest {
 
-    TestHandheld handheld;
 
-    @BeforeEach
-    void setUp() {
-        handheld = newHandheld();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bank.clearFaults();
-        handheld.close();
-        assertBooksBalance();
-    }
 
     @Test
     void bankTimesOutAfterTakingTheMoneyAndTheJanitorGivesItBack() {

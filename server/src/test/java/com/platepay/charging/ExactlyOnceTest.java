@@ -15,7 +15,7 @@ import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
 import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
-import com.platepay.testing.StackTest;
+import com.platepay.testing.HandheldStackTest;
 import com.platepay.testing.TestHandheld;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
@@ -30,33 +30,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Regression tests for the double-debit defects of issue #9, each reproduced before it was fixed. */
 @QuarkusTest
 @WithTestResource(TestStack.class)
-class ExactlyOnceTest extends StackTest {
+class ExactlyOnceTest extends HandheldStackTest {
 
     @Inject
     ChargeService charges;
     @Inject
     ReactiveContext reactive;
 
-    TestHandheld handheld;
 
-    @BeforeEach
-    void setUp() {
-        handheld = newHandheld();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bank.clearFaults();
-        handheld.close();
-        assertBooksBalance();
-    }
 
     @Test
     void theSameChargeIdSpeltInUpperCaseIsTheSameCharge() {

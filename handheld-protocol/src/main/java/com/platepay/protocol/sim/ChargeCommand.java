@@ -11,6 +11,7 @@ import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.ProtocolException;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.charge.ChargeRequest;
+import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.Money;
 import com.platepay.protocol.plate.InvalidPlateException;
 import com.platepay.protocol.plate.PlateColour;
@@ -323,7 +324,10 @@ final class ChargeCommand implements Callable<Integer> {
         boolean ours = cid != null && cid.isTextual()
                 ? cid.textValue().equalsIgnoreCase(id)
                 : r.correlationData() != null && Arrays.equals(r.correlationData(), correlation);
-        if (ours) {
+        if (ours && ReasonCodes.IN_PROGRESS.equals(e.body().path("reasonCode").asText())) {
+            // An earlier copy of this charge is still at the bank: its own result is on its way.
+            err.println("handheld: the server is still processing this charge; waiting for its result");
+        } else if (ours) {
             result.complete(e.body());
         } else if (cid != null && cid.isTextual()) {
             err.println("handheld: ignoring a result for another charge (" + cid.textValue() + ")");
