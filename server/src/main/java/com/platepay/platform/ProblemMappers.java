@@ -1,7 +1,6 @@
 package com.platepay.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.platepay.identity.IdentityProviderException;
 import com.platepay.protocol.plate.InvalidPlateException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,7 +10,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * One place that turns refusals into problem+json. Details never echo request bodies: a body may hold a card
+ * Turns the refusals every part shares into problem+json (a part with refusals of its own maps them itself, e.g.
+ * identity.IdentityProviderMapper). Details never echo request bodies: a body may hold a card
  * number, and parser messages quote the offending input.
  */
 public class ProblemMappers {
@@ -22,12 +22,6 @@ public class ProblemMappers {
     public Response api(ApiException e) {
         LOG.debugf("refused: %s %s", e.code(), e.getMessage());
         return Problem.response(e.status(), e.code(), e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response identityProvider(IdentityProviderException e) {
-        LOG.warnf("identity provider: %s", e.getMessage());
-        return Problem.response(502, "IDENTITY_PROVIDER_UNAVAILABLE", "the identity provider did not complete the request; try again");
     }
 
     @ServerExceptionMapper
