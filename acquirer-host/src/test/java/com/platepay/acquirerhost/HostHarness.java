@@ -39,12 +39,16 @@ final class HostHarness implements AutoCloseable {
     private final TransactionLog log;
 
     HostHarness(Path dir) throws Exception {
+        this(dir, Duration.ofSeconds(30));
+    }
+
+    HostHarness(Path dir, Duration echoInterval) throws Exception {
         Path jar = Path.of(System.getProperty("acquirer-host.jar", "target/acquirer-host.jar"));
         host = AcquirerHostProcess.start(jar, dir.resolve("host"), List.of("--state", dir.resolve("host-state.json").toString()));
         Terminal terminal = new Terminal("PLATE001", "platepay-test", "123456", ZoneId.of("Asia/Shanghai"));
         AcquirerMessages messages = new AcquirerMessages(terminal, StanSequence.open(dir.resolve("stan")), Clock.systemUTC());
         link = new AcquirerLink(new AcquirerLink.Settings("127.0.0.1", host.isoPort(), Duration.ofMillis(200),
-                Duration.ofSeconds(30), Duration.ofSeconds(2)), Iso87Packager.create(), messages, MessageAuthenticator.NONE).start();
+                echoInterval, Duration.ofSeconds(2)), Iso87Packager.create(), messages, MessageAuthenticator.NONE).start();
         if (!link.awaitUp(Duration.ofSeconds(10))) {
             throw new IllegalStateException("the link did not come up");
         }

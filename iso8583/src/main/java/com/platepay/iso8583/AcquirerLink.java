@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jpos.iso.BaseChannel;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -39,6 +40,7 @@ public final class AcquirerLink implements AutoCloseable {
     private final ScheduledExecutorService echoes;
     private final Thread reader;
     private final Object upSignal = new Object();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile BaseChannel channel;
     private volatile boolean closed;
 
@@ -65,6 +67,11 @@ public final class AcquirerLink implements AutoCloseable {
 
     public boolean isUp() {
         return channel != null;
+    }
+
+    /** How many times the link has come up since start: more than one means it was rebuilt (for monitoring). */
+    public int connections() {
+        return connections.get();
     }
 
     /** Waits until the link is up; false if it is not within the timeout. */
@@ -118,6 +125,7 @@ public final class AcquirerLink implements AutoCloseable {
                 connecting.setTimeout(0);
                 connecting.connect();
                 channel = connecting;
+                connections.incrementAndGet();
                 synchronized (upSignal) {
                     upSignal.notifyAll();
                 }
