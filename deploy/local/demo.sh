@@ -3,11 +3,12 @@
 set -euo pipefail
 ROOT="${PLATEPAY_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 DATA="$ROOT/.platepay/demo"
-HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 KC_PORT=8180 FRESH=0 BUILD=0
+HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 KC_PORT=8180 FRESH=0 BUILD=0 ACQUIRER=http ISO_PORT=8583
 
 usage() {
   cat <<'USAGE'
-Usage: ./platepay demo [--fresh] [--build] [--http-port N] [--mqtt-port N] [--bank-port N] [--pg-port N] [--keycloak-port N]
+Usage: ./platepay demo [--fresh] [--build] [--acquirer http|iso8583] [--http-port N] [--mqtt-port N] [--bank-port N]
+                      [--iso-port N] [--pg-port N] [--keycloak-port N]
 
 Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root; the embedded
 PostgreSQL the tests use when none is installed), Keycloak with the platepay realm and demo users, the
@@ -19,7 +20,9 @@ Data lives in .platepay/demo/ and survives restarts.
   --build        rebuild the jars first (otherwise built only when missing)
   --http-port N  server HTTP port (default 8080)
   --mqtt-port N  embedded broker port (default 1883)
-  --bank-port N  simulated bank port (default 8089)
+  --bank-port N  simulated bank port (default 8089); with iso8583, the acquirer host's back office
+  --acquirer A   http (the simulated HTTP bank, default) or iso8583 (the jPOS acquirer host, ISO 8583)
+  --iso-port N   the acquirer host's ISO 8583 port with --acquirer iso8583 (default 8583)
   --pg-port N    PostgreSQL port (default 55432)
   --keycloak-port N  Keycloak port (default 8180)
 USAGE
@@ -34,16 +37,20 @@ while [ $# -gt 0 ]; do
     --bank-port) BANK_PORT="$2"; shift ;;
     --pg-port) PG_PORT="$2"; shift ;;
     --keycloak-port) KC_PORT="$2"; shift ;;
+    --acquirer) ACQUIRER="$2"; shift ;;
+    --iso-port) ISO_PORT="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "demo: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
 
+case "$ACQUIRER" in http|iso8583) ;; *) echo "demo: --acquirer is http or iso8583" >&2; exit 2 ;; esac
+[ "$ACQUIRER" = iso8583 ] || ISO_PORT=""
 for cmd in java curl; do
   command -v "$cmd" >/dev/null || { echo "demo: '$cmd' is required" >&2; exit 3; }
 done
-for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT" "$KC_PORT"; do
+for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT" "$KC_PORT" $ISO_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "demo: port $port is already in use (is another demo running?). Choose others with --http-port/--mqtt-port/--bank-port/--keycloak-port." >&2
     exit 3
@@ -52,13 +59,14 @@ done
 
 SERVER_JAR="$ROOT/server/target/quarkus-app/quarkus-run.jar"
 BANK_JAR="$ROOT/bank-simulator/target/bank-simulator.jar"
+HOST_JAR="$ROOT/acquirer-host/target/acquirer-host.jar"
 PG_LAUNCHER="$ROOT/deploy/embedded-postgres/target"
 KC_TARGET="$ROOT/deploy/keycloak/target"
 KC_DIST="$KC_TARGET/keycloak-dist/keycloak-quarkus-dist.zip"
-if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ] \
+if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -f "$HOST_JAR" ] || [ ! -d "$ROOT/handheld-protocol/target/lib" ] \
    || [ ! -d "$PG_LAUNCHER/lib" ] || [ ! -f "$KC_DIST" ] || [ ! -d "$KC_TARGET/lib" ]; then
   echo "Building PlatePay (first run only; a few minutes)..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,handheld-protocol,deploy/embedded-postgres,deploy/keycloak -am)
+  (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,acquirer-host,handheld-protocol,deploy/embedded-postgres,deploy/keycloak -am)
 fi
 # The installed PostgreSQL when there is one, else the embedded PostgreSQL the tests use.
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then PG_MODE=installed; else PG_MODE=embedded; fi
@@ -117,8 +125,14 @@ java -cp "$KC_TARGET/platepay-keycloak.jar:$KC_TARGET/lib/*" com.platepay.keyclo
 KC_PID=$!
 PIDS+=($KC_PID)
 
-echo "Starting the simulated bank on 127.0.0.1:$BANK_PORT ..."
-java -jar "$BANK_JAR" --host 127.0.0.1 --port "$BANK_PORT" --state "$DATA/bank-state.json" > "$DATA/logs/bank.log" 2>&1 &
+if [ "$ACQUIRER" = iso8583 ]; then
+  echo "Starting the ISO 8583 acquirer host (jPOS) on 127.0.0.1:$ISO_PORT, its back office on :$BANK_PORT ..."
+  java -jar "$HOST_JAR" --host 127.0.0.1 --iso-port "$ISO_PORT" --admin-port "$BANK_PORT" \
+    --state "$DATA/acquirer-host-state.json" > "$DATA/logs/acquirer-host.log" 2>&1 &
+else
+  echo "Starting the simulated bank on 127.0.0.1:$BANK_PORT ..."
+  java -jar "$BANK_JAR" --host 127.0.0.1 --port "$BANK_PORT" --state "$DATA/bank-state.json" > "$DATA/logs/bank.log" 2>&1 &
+fi
 PIDS+=($!)
 
 for i in $(seq 1 300); do
@@ -141,7 +155,9 @@ DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWO
 PLATEPAY_VAULT_KEY="$(cat "$DATA/vault.key")" PLATEPAY_BANK_URL="http://127.0.0.1:$BANK_PORT" \
 MQTT_PORT="$MQTT_PORT" HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
 PLATEPAY_MQTT_SIGNING_KEY_FILE="$DATA/server-signing.key" \
-  java -Dquarkus.profile=demo -Dplatepay.mqtt.embedded.data-dir="$DATA/hivemq" -jar "$SERVER_JAR" > "$DATA/logs/server.log" 2>&1 &
+PLATEPAY_BANK_ACQUIRER="$ACQUIRER" PLATEPAY_ISO8583_PORT="${ISO_PORT:-8583}" \
+  java -Dquarkus.profile=demo -Dplatepay.mqtt.embedded.data-dir="$DATA/hivemq" \
+    -Dplatepay.bank.iso8583.state-dir="$DATA/iso8583" -jar "$SERVER_JAR" > "$DATA/logs/server.log" 2>&1 &
 SERVER_PID=$!
 PIDS+=($SERVER_PID)
 
@@ -180,7 +196,7 @@ PlatePay demo is running.
   Server API      http://localhost:$HTTP_PORT/api/v1     (OpenAPI: http://localhost:$HTTP_PORT/q/openapi)
   Health          http://localhost:$HTTP_PORT/q/health
   MQTT broker     tcp://127.0.0.1:$MQTT_PORT (per-device credentials)
-  Simulated bank  http://127.0.0.1:$BANK_PORT
+  Simulated bank  http://127.0.0.1:$BANK_PORT${ISO_PORT:+ (back office; ISO 8583 host on 127.0.0.1:$ISO_PORT)}
   Logs            $DATA/logs/
 
 Sign in (Keycloak, realm platepay): open http://localhost:$HTTP_PORT/ and choose driver or staff.

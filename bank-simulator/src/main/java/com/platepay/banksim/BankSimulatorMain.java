@@ -17,8 +17,9 @@ public final class BankSimulatorMain {
 
               --port N          port to listen on (default 8089; 0 picks a free port)
               --host ADDR       address to bind (default 127.0.0.1)
-              --state FILE      keep accounts, balances, debits and reversals in FILE (JSON, rewritten
-                                after every change, loaded at start); without it, memory only
+              --state FILE      keep accounts, balances, debits and reversals in FILE (a JSON snapshot)
+                                plus FILE.journal (every change, fsync'd before it is answered);
+                                both loaded at start; without it, memory only
               --port-file FILE  once listening, write the bound port to FILE
               --help            this text
 
@@ -45,6 +46,8 @@ public final class BankSimulatorMain {
             System.out.print(USAGE);
             return;
         }
+        // The JDK HttpServer leaves Nagle on: a small answer then waits ~40 ms for the client's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BankSimulatorServer server;
         try {

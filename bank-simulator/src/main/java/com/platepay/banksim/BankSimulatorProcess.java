@@ -50,7 +50,7 @@ public final class BankSimulatorProcess implements AutoCloseable {
         Files.deleteIfExists(portFile);
 
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(),
+                "-XX:TieredStopAtLevel=1", "-Dsun.net.httpserver.nodelay=true", "-jar", jar.toAbsolutePath().toString(),
                 "--port", "0", "--port-file", portFile.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command)
@@ -146,6 +146,12 @@ public final class BankSimulatorProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Kills the bank at once (SIGKILL): no shutdown hook, no last snapshot, as in a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Stops the bank (SIGTERM, so it shuts down cleanly; killed after 10 s) and waits for it to end. */

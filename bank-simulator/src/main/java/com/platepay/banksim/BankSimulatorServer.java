@@ -77,7 +77,7 @@ public final class BankSimulatorServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** Stops listening, abandons responses still held back by faults, and writes the state file a last time. */
+    /** Stops listening, abandons responses still held back by faults, and writes a last snapshot. */
     @Override
     public void close() {
         http.stop(0);
@@ -87,6 +87,6 @@ public final class BankSimulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.persist();
+        store.close();
     }
 }

@@ -75,6 +75,37 @@ class BankSimulatorProcessIT {
     }
 
     @Test
+    void aKilledBankComesBackWithEveryAnsweredChange(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("bank-state.json");
+        String pan = TestBank.randomPan();
+        String accountId;
+        try (BankSimulatorProcess bank = BankSimulatorProcess.start(jar(), dir.resolve("run1"), List.of("--state", state.toString()))) {
+            accountId = JSON.readTree(send("POST", bank.baseUrl() + "/v1/accounts", JSON.writeValueAsString(
+                    TestBank.account(pan, "DEBIT", 200_000, "CNY", 12, 2031)), null).body()).get("accountId").asText();
+            for (int i = 0; i < 25; i++) {
+                assertEquals(200, send("POST", bank.baseUrl() + "/v1/debits", "{\"pan\":\"" + pan + "\",\"expiryMonth\":12,"
+                        + "\"expiryYear\":2031,\"amount\":100,\"currency\":\"CNY\",\"merchantId\":\"m1\",\"reference\":\"r\"}",
+                        "chg_" + i).statusCode());
+            }
+            assertEquals(200, send("POST", bank.baseUrl() + "/v1/debits/chg_3/reversal", null, null).statusCode());
+            assertEquals(200, send("POST", bank.baseUrl() + "/v1/debits/chg_late/reversal", null, null).statusCode());
+            bank.kill();
+        }
+        String log = Files.readString(dir.resolve("run1").resolve("bank-simulator.log"));
+        assertFalse(log.contains("bank-simulator stopped"), "killed, so no shutdown hook ran: " + log);
+
+        try (BankSimulatorProcess bank = BankSimulatorProcess.start(jar(), dir.resolve("run2"), List.of("--state", state.toString()))) {
+            assertEquals(200_000 - 24 * 100, balance(bank, accountId));
+            assertEquals("REVERSED",
+                    JSON.readTree(send("GET", bank.baseUrl() + "/v1/debits/chg_3", null, null).body()).get("status").asText());
+            JsonNode late = JSON.readTree(send("POST", bank.baseUrl() + "/v1/debits", "{\"pan\":\"" + pan + "\",\"expiryMonth\":12,"
+                    + "\"expiryYear\":2031,\"amount\":100,\"currency\":\"CNY\",\"merchantId\":\"m1\",\"reference\":\"r\"}",
+                    "chg_late").body());
+            assertEquals("REVERSED_BEFORE_AUTHORISATION", late.get("declineCode").asText());
+        }
+    }
+
+    @Test
     void aProcessThatDiesWhileStartingReportsItsLog(@TempDir Path dir) {
         IOException failure = assertThrows(IOException.class,
                 () -> BankSimulatorProcess.start(jar(), dir, List.of("--no-such-option")));

@@ -27,8 +27,9 @@ class StateFileTest {
             assertTrue(Files.exists(state));
         }
         try (Stream files = new Stream(dir.resolve("nested"))) {
-            assertEquals(1, files.count(), "no temporary files are left behind");
+            assertEquals(2, files.count(), "the snapshot and its journal; no temporary files are left behind");
         }
+        assertEquals(0, Files.size(journal(state)), "a clean stop leaves everything in the snapshot");
 
         try (TestBank bank = new TestBank(state)) {
             assertEquals(187_150, bank.balance(card));
@@ -53,6 +54,52 @@ class StateFileTest {
         var json = TestBank.JSON.readTree(state.toFile());
         assertEquals(0, json.get("tombstones").size(), "a tombstone is used up by the debit it stopped");
         assertFalse(json.get("debits").toString().contains(card.pan()), "debits keep only the masked number");
+    }
+
+    @Test
+    void aBankThatDiesWithoutAFinalSnapshotReplaysItsJournal(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("live").resolve("bank-state.json");
+        Path crashed = dir.resolve("crashed").resolve("bank-state.json");
+        Card card;
+        try (TestBank bank = new TestBank(state)) {
+            card = bank.openAccount("DEBIT", 200_000);
+            bank.debit("chg_kept", card, 12_850);
+            bank.debit("chg_undone", card, 1_000);
+            bank.reverse("chg_undone");
+            bank.reverse("chg_stopped");
+            bank.debit("chg_poor", card, 999_999);
+            // What a kill -9 leaves: the snapshot written at start and the journal fsync'd before each answer.
+            Files.createDirectories(crashed.getParent());
+            Files.copy(state, crashed);
+            Files.copy(journal(state), journal(crashed));
+        }
+        // A line torn by the crash is cut off, not fatal.
+        Files.writeString(journal(crashed), "{\"seq\":99,\"type\":\"DEB", java.nio.file.StandardOpenOption.APPEND);
+
+        try (TestBank bank = new TestBank(crashed)) {
+            assertEquals(0, Files.size(journal(crashed)), "the replayed journal is folded into a new snapshot at start");
+            assertEquals(187_150, bank.balance(card));
+            assertEquals("APPROVED", bank.get("/v1/debits/chg_kept").text("status"));
+            assertEquals("REVERSED", bank.get("/v1/debits/chg_undone").text("status"));
+            assertEquals("INSUFFICIENT_FUNDS", bank.get("/v1/debits/chg_poor").text("declineCode"));
+            assertEquals("REVERSED_BEFORE_AUTHORISATION", bank.debit("chg_stopped", card, 500).text("declineCode"));
+            assertEquals(187_150, bank.balance(card));
+        }
+    }
+
+    @Test
+    void aJournalDamagedBeforeItsEndStopsTheBankFromStarting(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("bank-state.json");
+        try (TestBank bank = new TestBank(state)) {
+            bank.openAccount("DEBIT", 100);
+        }
+        Files.writeString(journal(state), "not json\n{\"seq\":1,\"type\":\"TOMBSTONED\",\"key\":\"k\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+        java.io.IOException failure = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> new TestBank(state));
+        assertTrue(failure.getMessage().contains("damaged"), failure.getMessage());
+    }
+
+    private static Path journal(Path state) {
+        return state.resolveSibling(state.getFileName() + ".journal");
     }
 
     @Test

@@ -17,4 +17,13 @@ public interface AcquirerPort {
 
     /** Reverses a debit, or records that it must never happen if it has not arrived yet. Idempotent. */
     Uni<ReversalOutcome> reverse(String idempotencyKey);
+
+    /** Places a hold (ISO 8583 0100), to be completed or voided. An acquirer without holds answers NotSupported. */
+    Uni<HoldOutcome> authorize(HoldRequest request);
+
+    /** Completes a hold for its final amount (0220, repeated as 0221). Idempotent. */
+    Uni<CompletionOutcome> complete(CompletionRequest request);
+
+    /** Releases a hold (0400, repeated as 0401). Idempotent. */
+    Uni<VoidOutcome> voidHold(String idempotencyKey);
 }

@@ -9,14 +9,21 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
-/** The acquirer port over the simulated bank's HTTP API (bank-simulator/README.md). */
+/**
+ * The acquirer port over the simulated bank's HTTP API (bank-simulator/README.md). That API has no holds, so
+ * authorize, complete and voidHold answer "not supported". {@code selection.AcquirerSelection} decides whether it is
+ * used.
+ */
 @ApplicationScoped
+@Typed(SimulatedAcquirerClient.class)
 public class SimulatedAcquirerClient implements AcquirerPort {
+    private static final String NO_HOLDS = "the simulated HTTP bank has no holds; use platepay.bank.acquirer=iso8583";
 
     private static final Logger LOG = Logger.getLogger(SimulatedAcquirerClient.class);
 
@@ -95,5 +102,20 @@ public class SimulatedAcquirerClient implements AcquirerPort {
                 // A bound on the whole call, not only on silence: the janitor's lease relies on it.
                 .ifNoItem().after(timeout.multipliedBy(2)).fail()
                 .onFailure().recoverWithItem(ReversalOutcome.FAILED);
+    }
+
+    @Override
+    public Uni<HoldOutcome> authorize(HoldRequest request) {
+        return Uni.createFrom().item(new HoldOutcome.NotSupported(NO_HOLDS));
+    }
+
+    @Override
+    public Uni<CompletionOutcome> complete(CompletionRequest request) {
+        return Uni.createFrom().item(new CompletionOutcome.NotSupported(NO_HOLDS));
+    }
+
+    @Override
+    public Uni<VoidOutcome> voidHold(String idempotencyKey) {
+        return Uni.createFrom().item(VoidOutcome.NOT_SUPPORTED);
     }
 }

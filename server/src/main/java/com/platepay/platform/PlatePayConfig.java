@@ -54,6 +54,45 @@ public interface PlatePayConfig {
         /** How long a debit may take before the charge is left UNKNOWN for the janitor. */
         @WithDefault("1500ms")
         Duration timeout();
+
+        /** Which acquirer port: {@code http} (the simulated HTTP bank at {@link #url()}) or {@code iso8583}. */
+        @WithDefault("http")
+        String acquirer();
+
+        Iso8583 iso8583();
+
+        /** The ISO 8583 acquirer link (bank.iso8583.Iso8583AcquirerClient); README "ISO 8583 acquirer". */
+        interface Iso8583 {
+            @WithDefault("127.0.0.1")
+            String host();
+
+            @WithDefault("8583")
+            int port();
+
+            /** Field 41, the card acceptor terminal id the acquirer issued: 8 characters. */
+            @WithDefault("PLATE001")
+            String terminalId();
+
+            /** Field 42, the card acceptor (merchant) id: up to 15 characters. */
+            @WithDefault("PLATEPAY")
+            String merchantId();
+
+            /** Field 32, the acquiring institution id: up to 11 digits. */
+            @WithDefault("123456")
+            String acquirerId();
+
+            /** Where the STAN counter and the log of sent messages are kept (one folder per terminal id). */
+            @WithDefault(".platepay/iso8583")
+            String stateDir();
+
+            /** How often an 0800 echo checks the link. */
+            @WithDefault("30s")
+            Duration echoInterval();
+
+            /** How many times one call sends a reversal, void or completion before it answers FAILED/unknown. */
+            @WithDefault("3")
+            int adviceAttempts();
+        }
     }
 
     interface Mqtt {

@@ -65,7 +65,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("platepay.charging.janitor-first-delay", "200ms");
             config.put("platepay.bank.timeout", "800ms");
             config.put("platepay.charging.reversal-max-attempts", "4");
-            // Every test class charges the same few drivers all day; the per-person limit has its own test.
+            // Every test class charges the same few drivers all day: the per-person limit must not get in their way.
             config.put("platepay.limits.max-daily-per-driver", "100000000");
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());

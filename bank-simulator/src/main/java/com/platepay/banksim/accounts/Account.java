@@ -50,6 +50,11 @@ public final class Account {
         balance = Math.addExact(balance, amount);
     }
 
+    /** Re-applies a movement read back from the journal; it was checked when it first happened. */
+    public synchronized void replayMovement(long amount) {
+        balance = Math.addExact(balance, amount);
+    }
+
     /** The card is valid through the last day of its expiry month. */
     public boolean isExpired(YearMonth now) {
         return YearMonth.of(expiryYear, expiryMonth).isBefore(now);

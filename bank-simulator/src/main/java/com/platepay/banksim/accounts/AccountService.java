@@ -2,6 +2,9 @@ package com.platepay.banksim.accounts;
 
 import com.platepay.banksim.BankException;
 import com.platepay.banksim.state.BankStore;
+import com.platepay.banksim.state.BankStore.Change;
+import com.platepay.banksim.state.JournalEntry;
+import com.platepay.banksim.state.StateSnapshot.AccountState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -45,7 +48,7 @@ public final class AccountService {
                         "an account already exists for card " + CardNumbers.mask(request.pan()));
             }
             store.accountsById().put(account.accountId(), account);
-            return account;
+            return Change.of(account, JournalEntry.opened(AccountState.of(account)));
         });
     }
 

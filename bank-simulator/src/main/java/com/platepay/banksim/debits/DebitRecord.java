@@ -43,7 +43,7 @@ public final class DebitRecord {
         this.createdAt = createdAt;
     }
 
-    void markReversed(Instant when) {
+    public void markReversed(Instant when) {
         status = DebitStatus.REVERSED;
         reversedAt = when;
     }

@@ -5,6 +5,8 @@ import com.platepay.banksim.accounts.Account;
 import com.platepay.banksim.accounts.CardNumbers;
 import com.platepay.banksim.accounts.CardType;
 import com.platepay.banksim.state.BankStore;
+import com.platepay.banksim.state.BankStore.Change;
+import com.platepay.banksim.state.JournalEntry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +62,10 @@ public final class DebitService {
                 }
                 return existing;
             }
-            return store.change(() -> authorise(key, fingerprint, request));
+            return store.change(() -> {
+                DebitRecord answered = authorise(key, fingerprint, request);
+                return Change.of(answered, JournalEntry.debited(answered.toState()));
+            });
         } finally {
             inProgress.remove(key);
         }
@@ -124,7 +129,11 @@ public final class DebitService {
         try {
             DebitRecord record = store.debits().get(key);
             if (record == null) {
-                store.change(() -> store.tombstones().putIfAbsent(key, now()));
+                store.change(() -> {
+                    Instant at = now();
+                    return store.tombstones().putIfAbsent(key, at) == null
+                            ? Change.of(null, JournalEntry.tombstoned(key, at.toString())) : Change.none(null);
+                });
                 return new Reversal(key, ReversalStatus.NOTHING_TO_REVERSE, 0, null);
             }
             if (record.status() == DebitStatus.DECLINED) {
@@ -134,12 +143,14 @@ public final class DebitService {
                 store.change(() -> {
                     Account account = store.accountsById().get(record.accountId());
                     synchronized (account) {
-                        if (record.status() == DebitStatus.APPROVED) {
-                            account.deposit(record.amount());
-                            record.markReversed(now());
+                        if (record.status() != DebitStatus.APPROVED) {
+                            return Change.none(null);
                         }
+                        Instant at = now();
+                        account.deposit(record.amount());
+                        record.markReversed(at);
+                        return Change.of(null, JournalEntry.reversed(key, at.toString()));
                     }
-                    return null;
                 });
             }
             return new Reversal(key, ReversalStatus.REVERSED, record.amount(), record.currency());

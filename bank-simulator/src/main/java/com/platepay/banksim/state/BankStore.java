@@ -3,6 +3,7 @@ package com.platepay.banksim.state;
 import com.platepay.banksim.accounts.Account;
 import com.platepay.banksim.accounts.CardType;
 import com.platepay.banksim.debits.DebitRecord;
+import com.platepay.banksim.debits.DebitStatus;
 import com.platepay.banksim.state.StateSnapshot.AccountState;
 import com.platepay.banksim.state.StateSnapshot.TombstoneState;
 import java.io.IOException;
@@ -13,50 +14,116 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Everything the bank knows, in memory, optionally mirrored to a state file after every change.
- * Changes run under the shared side of a read-write lock (many at once, each still synchronised per account);
- * taking a snapshot for the file takes the exclusive side, so the file always holds a consistent bank.
+ * Everything the bank knows, in memory, optionally kept on disk as a snapshot (the state file) plus an append-only
+ * journal of the changes since. A change is answered only after its journal line is fsync'd; every
+ * {@link #COMPACT_AFTER} entries (and at start and stop) a background thread writes a new snapshot and empties the
+ * journal. Changes run under the shared side of a read-write lock (many at once, each still synchronised per
+ * account); a snapshot takes the exclusive side, so it always holds a consistent bank and the journal's last
+ * sequence number at that moment.
  */
-public final class BankStore {
+public final class BankStore implements AutoCloseable {
+    static final int COMPACT_AFTER = 10_000;
+
     private final ConcurrentMap<String, Account> accountsById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Account> accountsByPan = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DebitRecord> debits = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> tombstones = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Object persistMutex = new Object();
+    private final Object snapshotMutex = new Object();
     private final StateFile file;
+    private final Journal journal;
+    private final ExecutorService compactor;
+    private final AtomicBoolean compactionQueued = new AtomicBoolean();
 
-    private BankStore(StateFile file) {
+    /** A change's result and the journal entries that replay it (none when it changed nothing). */
+    public record Change<T>(T result, List<JournalEntry> entries) {
+        public static <T> Change<T> none(T result) {
+            return new Change<>(result, List.of());
+        }
+
+        public static <T> Change<T> of(T result, JournalEntry entry) {
+            return new Change<>(result, List.of(entry));
+        }
+    }
+
+    private BankStore(StateFile file, Journal journal) {
         this.file = file;
+        this.journal = journal;
+        this.compactor = journal == null ? null : Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "bank-snapshot");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static BankStore inMemory() {
-        return new BankStore(null);
+        return new BankStore(null, null);
     }
 
-    /** Loads the file if it exists; every later change is written back to it. */
+    /** Loads the snapshot if it exists, replays the journal onto it, and writes a fresh snapshot. */
     public static BankStore persistent(StateFile file) throws IOException {
-        BankStore store = new BankStore(file);
         StateSnapshot snapshot = file.read();
+        long snapshotSeq = snapshot == null ? 0 : snapshot.journalSeq();
+        Journal.Opened opened = Journal.open(file.journalPath(), snapshotSeq);
+        BankStore store = new BankStore(file, opened.journal());
         if (snapshot != null) {
-            for (AccountState a : nullToEmpty(snapshot.accounts())) {
-                Account account = new Account(a.accountId(), a.pan(), a.holderName(), CardType.valueOf(a.cardType()),
-                        a.bankName(), a.expiryMonth(), a.expiryYear(), a.balance(), a.currency(), Instant.parse(a.createdAt()));
-                store.accountsById.put(account.accountId(), account);
-                store.accountsByPan.put(account.pan(), account);
-            }
-            for (StateSnapshot.DebitState d : nullToEmpty(snapshot.debits())) {
-                store.debits.put(d.idempotencyKey(), DebitRecord.fromState(d));
-            }
-            for (TombstoneState t : nullToEmpty(snapshot.tombstones())) {
-                store.tombstones.put(t.idempotencyKey(), Instant.parse(t.createdAt()));
+            store.load(snapshot);
+        }
+        for (JournalEntry entry : opened.entries()) {
+            if (entry.seq() > snapshotSeq) {
+                store.replay(entry);
             }
         }
+        if (!opened.entries().isEmpty() || snapshot == null || snapshot.version() != StateSnapshot.CURRENT_VERSION) {
+            store.persist();
+        }
         return store;
+    }
+
+    private void load(StateSnapshot snapshot) {
+        for (AccountState a : nullToEmpty(snapshot.accounts())) {
+            putAccount(a);
+        }
+        for (StateSnapshot.DebitState d : nullToEmpty(snapshot.debits())) {
+            debits.put(d.idempotencyKey(), DebitRecord.fromState(d));
+        }
+        for (TombstoneState t : nullToEmpty(snapshot.tombstones())) {
+            tombstones.put(t.idempotencyKey(), Instant.parse(t.createdAt()));
+        }
+    }
+
+    private void replay(JournalEntry entry) {
+        switch (entry.type()) {
+            case OPENED -> putAccount(entry.account());
+            case DEBITED -> {
+                DebitRecord debit = DebitRecord.fromState(entry.debit());
+                debits.put(debit.idempotencyKey(), debit);
+                tombstones.remove(debit.idempotencyKey());
+                if (debit.originalStatus() == DebitStatus.APPROVED) {
+                    accountsById.get(debit.accountId()).replayMovement(-debit.amount());
+                }
+            }
+            case REVERSED -> {
+                DebitRecord debit = debits.get(entry.key());
+                debit.markReversed(Instant.parse(entry.at()));
+                accountsById.get(debit.accountId()).replayMovement(debit.amount());
+            }
+            case TOMBSTONED -> tombstones.putIfAbsent(entry.key(), Instant.parse(entry.at()));
+        }
+    }
+
+    private void putAccount(AccountState a) {
+        Account account = new Account(a.accountId(), a.pan(), a.holderName(), CardType.valueOf(a.cardType()),
+                a.bankName(), a.expiryMonth(), a.expiryYear(), a.balance(), a.currency(), Instant.parse(a.createdAt()));
+        accountsById.put(account.accountId(), account);
+        accountsByPan.put(account.pan(), account);
     }
 
     private static <T> List<T> nullToEmpty(List<T> list) {
@@ -79,41 +146,62 @@ public final class BankStore {
         return tombstones;
     }
 
-    /** Runs a change, then writes the state file (when there is one). */
-    public <T> T change(Supplier<T> change) {
-        T result;
+    /** Runs a change, journals it, and returns once the journal line is on disk (when there is a state file). */
+    public <T> T change(Supplier<Change<T>> change) {
+        Change<T> done;
+        long seq = 0;
         lock.readLock().lock();
         try {
-            result = change.get();
+            done = change.get();
+            if (journal != null && !done.entries().isEmpty()) {
+                seq = journal.append(done.entries());
+            }
         } finally {
             lock.readLock().unlock();
         }
-        persist();
-        return result;
+        if (seq > 0) {
+            journal.sync(seq);
+            if (journal.entriesSinceReset() >= COMPACT_AFTER && compactionQueued.compareAndSet(false, true)) {
+                compactor.execute(() -> {
+                    compactionQueued.set(false);
+                    persist();
+                });
+            }
+        }
+        return done.result();
     }
 
-    /** Writes the state file now. Serialised, so a newer snapshot is never overwritten by an older one. */
+    /** Writes a snapshot of everything and empties the journal. Serialised, so an older snapshot never wins. */
     public void persist() {
         if (file == null) {
             return;
         }
-        synchronized (persistMutex) {
-            StateSnapshot snapshot;
+        synchronized (snapshotMutex) {
             lock.writeLock().lock();
             try {
-                snapshot = snapshot();
+                file.write(snapshot(journal.lastSeq()));
+                journal.reset();
             } finally {
                 lock.writeLock().unlock();
             }
-            file.write(snapshot);
         }
     }
 
-    private StateSnapshot snapshot() {
+    /** Writes a last snapshot and closes the journal. */
+    @Override
+    public void close() {
+        if (file == null) {
+            return;
+        }
+        compactor.shutdown();
+        persist();
+        journal.close();
+    }
+
+    private StateSnapshot snapshot(long journalSeq) {
         List<AccountState> accounts = new ArrayList<>();
         for (Account a : accountsById.values()) {
-            accounts.add(new AccountState(a.accountId(), a.pan(), a.holderName(), a.cardType().name(), a.bankName(),
-                    a.expiryMonth(), a.expiryYear(), a.balance(), a.currency(), a.createdAt().toString()));
+            accounts.add(AccountState.of(a));
         }
         accounts.sort(Comparator.comparing(AccountState::createdAt).thenComparing(AccountState::accountId));
         List<StateSnapshot.DebitState> debitStates = new ArrayList<>();
@@ -126,6 +214,6 @@ public final class BankStore {
             tombstoneStates.add(new TombstoneState(t.getKey(), t.getValue().toString()));
         }
         tombstoneStates.sort(Comparator.comparing(TombstoneState::createdAt).thenComparing(TombstoneState::idempotencyKey));
-        return new StateSnapshot(StateSnapshot.CURRENT_VERSION, accounts, debitStates, tombstoneStates);
+        return new StateSnapshot(StateSnapshot.CURRENT_VERSION, journalSeq, accounts, debitStates, tombstoneStates);
     }
 }

@@ -2,6 +2,7 @@ package com.platepay.banksim.state;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Reads and writes the --state file; every write goes to a temporary file first and is then renamed over it. */
+/**
+ * Reads and writes the --state file (the snapshot); every write goes to a temporary file, is fsync'd, and is then
+ * renamed over it, so the file is always a whole snapshot.
+ */
 public final class StateFile {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -22,6 +26,11 @@ public final class StateFile {
 
     public Path path() {
         return path;
+    }
+
+    /** The journal that holds the changes made since this snapshot. */
+    public Path journalPath() {
+        return path.resolveSibling(path.getFileName() + ".journal");
     }
 
     /** The stored snapshot, or null when the file does not exist yet. */
@@ -38,7 +47,10 @@ public final class StateFile {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
             try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), snapshot);
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(JSON.writeValueAsBytes(snapshot));
+                    out.getFD().sync();
+                }
                 try {
                     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -1,0 +1,16 @@
+package com.platepay.acquirerhost;
+
+/** A card account at the host. Money in minor units; the book's monitor guards the balance. */
+public record HostAccount(String accountId, String pan, String holderName, String cardType, String bankName,
+                          int expiryMonth, int expiryYear, long balance, String currency, String createdAt) {
+
+    HostAccount withBalance(long newBalance) {
+        return new HostAccount(accountId, pan, holderName, cardType, bankName, expiryMonth, expiryYear, newBalance,
+                currency, createdAt);
+    }
+
+    @Override
+    public String toString() {
+        return "HostAccount[" + accountId + ", " + com.platepay.iso8583.Pans.mask(pan) + "]";
+    }
+}
