@@ -1,0 +1,23 @@
+package com.platepay.faults;
+
+/** Faults the handhelds themselves take part in, switched by the fault driver. */
+final class FaultSwitches {
+    private volatile boolean duplicates;
+    private volatile String current = "none";
+
+    boolean duplicates() {
+        return duplicates;
+    }
+
+    void duplicates(boolean on) {
+        duplicates = on;
+    }
+
+    String current() {
+        return current;
+    }
+
+    void current(String what) {
+        current = what;
+    }
+}
