@@ -39,6 +39,9 @@ public final class FaultsCli {
         int handhelds;
         @Option(names = "--plates", description = "enrolled plates (default: charges / 25, at least 40)")
         Integer plates;
+        @Option(names = "--shared-cards", defaultValue = "true", negatable = true, fallbackValue = "true",
+                description = "seed drivers with two plates on one card and cards bound by two drivers (default ${DEFAULT-VALUE})")
+        boolean sharedCards;
         @Option(names = "--faults", defaultValue = "kill,broker,postgres,bank,duplicates,reversals", split = ",",
                 description = "faults to inject, in this order during the run (default ${DEFAULT-VALUE})")
         String[] faults;
@@ -58,7 +61,7 @@ public final class FaultsCli {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             Path home = Path.of(System.getenv().getOrDefault("PLATEPAY_HOME", ".")).toAbsolutePath().normalize();
             Path work = workDir != null ? workDir : home.resolve("faults/target/fault-suite");
-            SuiteConfig config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), seed,
+            SuiteConfig config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), sharedCards, seed,
                     fresh(work), home.resolve("server/target/quarkus-app/quarkus-run.jar"),
                     home.resolve("bank-simulator/target/bank-simulator.jar"), BrokerMode.valueOf(broker.toUpperCase()),
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),

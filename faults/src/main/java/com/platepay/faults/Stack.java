@@ -114,6 +114,7 @@ final class Stack implements AutoCloseable {
         p.put("platepay.fleet.dir", fleetDir.toString());
         p.put("platepay.fleet.devices", String.valueOf(config.handhelds()));
         p.put("platepay.fleet.plates", String.valueOf(config.plates()));
+        p.put("platepay.fleet.shared-cards", String.valueOf(config.sharedCards()));
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
         // As the server's own tests run it: the janitor looks every second and re-checks soon.
         p.put("platepay.charging.janitor-interval", "1s");

@@ -8,9 +8,10 @@ import java.util.Set;
 /**
  * One run of the suite. Rates are fractions (0.05 = 5 %). The bounds keep the run finite: a handheld gives a
  * charge up after {@code chargeGiveUp}, and the janitor gets {@code janitorBound} after the load to settle the rest,
- * and the load itself stops at {@code loadBound}.
+ * and the load itself stops at {@code loadBound}. {@code sharedCards} asks the seeder for drivers with two plates on
+ * one card and cards bound by two drivers, so caps are checked beyond a single mandate.
  */
-record SuiteConfig(int charges, int handhelds, int plates, long seed, Path workDir, Path serverJar, Path bankJar,
+record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Path bankJar,
                    BrokerMode broker, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
                    Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate) {
 

@@ -51,8 +51,8 @@ import org.jboss.logging.Logger;
  * {@code devices/<id>.json} (a handheld's credentials, as the handheld simulator reads them; 0600), {@code plates.csv}
  * and {@code bank-accounts.txt} (the bank's account ids, no card numbers).
  *
- * <p>The topology puts pressure on caps beyond one mandate: every 10th driver binds two plates to one card, and
- * every 10th driver (offset 5) binds the same physical card as the driver before. Drivers have no Keycloak
+ * <p>The topology puts pressure on caps beyond one mandate (unless {@code shared-cards=false}): every 10th driver
+ * binds two plates to one card, and every 10th driver (offset 5) binds the same physical card as the driver before. Drivers have no Keycloak
  * account (their subject is synthetic): charges over MQTT do not need one. Runs once per database: a restart
  * finds the fleet operator and keeps what is there.
  */
@@ -89,6 +89,13 @@ public class FleetSeeder {
 
         @WithDefault("200")
         int plates();
+
+        /**
+         * Whether some drivers bind two plates to one card and some cards are bound by two drivers (caps beyond one
+         * mandate); false gives every plate its own driver and card.
+         */
+        @WithDefault("true")
+        boolean sharedCards();
 
         /** Opening balance of each card's bank account, in fen. */
         @WithDefault("100000000")
@@ -137,8 +144,8 @@ public class FleetSeeder {
         try {
             for (int d = 0; d < plateCount; ) {
                 int driverNo = d;
-                boolean twoPlates = driverNo % 10 == 0 && d + 1 < plateCount;
-                boolean sharesCard = driverNo % 10 == 5;
+                boolean twoPlates = fleet.sharedCards() && driverNo % 10 == 0 && d + 1 < plateCount;
+                boolean sharesCard = fleet.sharedCards() && driverNo % 10 == 5;
                 int cardNo = sharesCard ? driverNo - 1 : driverNo;
                 String pan = pan(cardNo);
                 if (!sharesCard) {
