@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Injects the faults in turn while the load runs, by progress (charges done), so a short and a long run see
- * the same sequence: a server SIGKILL, duplicate delivery, a broker restart, a PostgreSQL restart, bank timeouts
- * and failures with reversals failing for part of that time, and a second SIGKILL while the bank misbehaves.
+ * the same sequence: a server SIGKILL, duplicate delivery (spanning a broker and a PostgreSQL restart), bank
+ * timeouts and failures with reversals failing for part of that time, a second SIGKILL while the bank misbehaves,
+ * and at the end copies of charges whose id is spelled in upper case.
  */
 final class FaultDriver implements Runnable {
     private final SuiteConfig config;
@@ -37,7 +38,7 @@ final class FaultDriver implements Runnable {
     List<FaultStep> plan() {
         List<FaultStep> all = new ArrayList<>();
         all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.08, "server SIGKILL + restart", this::killServer));
-        all.add(FaultStep.window(FaultKind.DUPLICATES, 0.15, 0.30,
+        all.add(FaultStep.window(FaultKind.DUPLICATES, 0.12, 0.45,
                 "duplicate delivery (" + pct(config.duplicateRate()) + " of messages published twice)",
                 () -> switches.duplicates(true), () -> switches.duplicates(false)));
         all.add(FaultStep.instant(FaultKind.BROKER_RESTART, 0.32, stack.externalBroker() ? "broker (Mosquitto) restart"
@@ -47,7 +48,11 @@ final class FaultDriver implements Runnable {
                 + pct(config.bankFailureRate()) + " fail", () -> bank.debitFaults(true), () -> bank.debitFaults(false)));
         all.add(FaultStep.window(FaultKind.REVERSAL_FAILURES, 0.55, 0.70, "bank: every reversal fails",
                 () -> bank.reversalFaults(true), () -> bank.reversalFaults(false)));
-        all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart (bank faults on)", this::killServer));
+        all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart"
+                + (config.has(FaultKind.BANK_FAULTS) ? " (bank faults on)" : ""), this::killServer));
+        all.add(FaultStep.window(FaultKind.ID_SPELLING, 0.80, 0.95, "charge id spelling (" + pct(config.duplicateRate())
+                        + " of charges also sent with the id in upper case)",
+                () -> switches.otherSpelling(true), () -> switches.otherSpelling(false)));
         return all.stream().filter(s -> config.has(s.kind())).toList();
     }
 

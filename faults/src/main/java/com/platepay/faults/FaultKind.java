@@ -7,7 +7,9 @@ enum FaultKind {
     POSTGRES_RESTART("postgres"),
     BANK_FAULTS("bank"),
     DUPLICATES("duplicates"),
-    REVERSAL_FAILURES("reversals");
+    REVERSAL_FAILURES("reversals"),
+    /** A copy of a charge spelled in upper case: the same charge id to anyone who applies its canonical form. */
+    ID_SPELLING("spelling");
 
     final String flag;
 
@@ -21,6 +23,6 @@ enum FaultKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown fault '" + flag + "'; known: kill, broker, postgres, bank, duplicates, reversals");
+        throw new IllegalArgumentException("unknown fault '" + flag + "'; known: kill, broker, postgres, bank, duplicates, reversals, spelling");
     }
 }

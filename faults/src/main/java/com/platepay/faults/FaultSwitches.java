@@ -3,6 +3,7 @@ package com.platepay.faults;
 /** Faults the handhelds themselves take part in, switched by the fault driver. */
 final class FaultSwitches {
     private volatile boolean duplicates;
+    private volatile boolean otherSpelling;
     private volatile String current = "none";
 
     boolean duplicates() {
@@ -11,6 +12,14 @@ final class FaultSwitches {
 
     void duplicates(boolean on) {
         duplicates = on;
+    }
+
+    boolean otherSpelling() {
+        return otherSpelling;
+    }
+
+    void otherSpelling(boolean on) {
+        otherSpelling = on;
     }
 
     String current() {

@@ -42,7 +42,7 @@ public final class FaultsCli {
         @Option(names = "--shared-cards", defaultValue = "true", negatable = true, fallbackValue = "true",
                 description = "seed drivers with two plates on one card and cards bound by two drivers (default ${DEFAULT-VALUE})")
         boolean sharedCards;
-        @Option(names = "--faults", defaultValue = "kill,broker,postgres,bank,duplicates,reversals", split = ",",
+        @Option(names = "--faults", defaultValue = "kill,broker,postgres,bank,duplicates,reversals,spelling", split = ",",
                 description = "faults to inject, in this order during the run (default ${DEFAULT-VALUE})")
         String[] faults;
         @Option(names = "--broker", defaultValue = "auto", description = "auto (Mosquitto when /usr/sbin/mosquitto exists), embedded or mosquitto")

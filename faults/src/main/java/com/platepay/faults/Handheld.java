@@ -33,7 +33,8 @@ import java.util.function.BooleanSupplier;
 /**
  * A simulated attendant's handheld: one charge at a time, as a real device works. It keeps each charge's id and
  * body until it has a final answer; after a timeout (or an IN_PROGRESS answer) it sends the same body again in a
- * fresh envelope (new message id and sentAt). While duplicate delivery is on, it publishes some messages twice.
+ * fresh envelope (new message id and sentAt). While duplicate delivery is on, it publishes some messages twice;
+ * while the spelling fault is on, it also sends some charges again with the id in upper case.
  * Results are believed only when the server's signature verifies.
  */
 final class Handheld implements Runnable {
@@ -117,6 +118,11 @@ final class Handheld implements Runnable {
                 publish(payload);
                 tally.copies.increment();
             }
+            if (switches.otherSpelling() && random.nextDouble() < config.duplicateRate()) {
+                publish(ProtocolCodec.encode(signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE, device.deviceId(),
+                        device.siteId(), ++seq, withChargeId(body, charge.chargeId().toUpperCase(java.util.Locale.ROOT))))));
+                tally.otherSpellings.increment();
+            }
             Answer a = await(answer);
             if (a == null) {
                 continue;
@@ -133,6 +139,11 @@ final class Handheld implements Runnable {
         }
         waiting.remove(charge.chargeId());
         tally.gaveUp.increment();
+    }
+
+    private static ChargeRequest withChargeId(ChargeRequest r, String chargeId) {
+        return new ChargeRequest(chargeId, r.plate(), r.plateColour(), r.amount(), r.currency(), r.volumeMilli(), r.volumeUnit(),
+                r.unitPrice(), r.pump(), r.capturedAt(), r.attendant());
     }
 
     private void publish(byte[] payload) {
@@ -167,7 +178,8 @@ final class Handheld implements Runnable {
             return;
         }
         JsonNode body = envelope.body();
-        String chargeId = body.path("chargeId").asText("");
+        // Canonical (lower-case) form, as the charge ids this handheld makes.
+        String chargeId = body.path("chargeId").asText("").toLowerCase(java.util.Locale.ROOT);
         Answer a = new Answer(body.path("status").asText(""), body.path("reasonCode").asText(""), body.path("amount").asLong());
         log.heard(chargeId, a);
         CompletableFuture<Answer> f = waiting.get(chargeId);

@@ -60,7 +60,7 @@ final class InvariantChecker {
             if (why != null) {
                 disagree++;
                 note(examples, why + ": " + key);
-            } else {
+            } else if (found.size() <= 1 && finalStatuses.size() <= 1) {
                 agreeing++;
             }
         }
@@ -72,7 +72,7 @@ final class InvariantChecker {
             }
         }
         boolean holds = duplicated == 0 && unanswered == 0 && disagree == 0 && conflicting == 0 && phantom == 0;
-        String figure = String.format("%d charge ids sent; %d with one record and a final answer that agrees; "
+        String figure = String.format("%d charge ids sent; %d with one record and final answers that agree; "
                         + "recorded twice %d, unanswered %d, answer differs from record %d, conflicting answers %d, records nobody sent %d",
                 o.handhelds().size(), agreeing, duplicated, unanswered, disagree, conflicting, phantom);
         return new Verdict("every charge id has exactly one final outcome", holds, figure, examples, List.of());
@@ -137,11 +137,22 @@ final class InvariantChecker {
                 notApproved++;
             }
         }
-        boolean holds = missing == 0 && amountDiffers == 0 && notApproved == 0 && approvedSum == bankSum;
+        // One charge id of a device debited under two of our rows is money taken twice, even if each row is APPROVED.
+        Map<String, ChargeRow> byId = o.charges().stream().collect(Collectors.toMap(ChargeRow::id, Function.identity(), (a, b) -> a));
+        Map<String, Long> debitsPerCharge = standing.keySet().stream().filter(byId::containsKey)
+                .collect(Collectors.groupingBy(k -> byId.get(k).key(), Collectors.counting()));
+        long debitedTwice = 0;
+        for (var e : debitsPerCharge.entrySet()) {
+            if (e.getValue() > 1) {
+                debitedTwice++;
+                note(examples, "charge " + e.getKey() + " has " + e.getValue() + " standing debits");
+            }
+        }
+        boolean holds = missing == 0 && amountDiffers == 0 && notApproved == 0 && debitedTwice == 0 && approvedSum == bankSum;
         String figure = String.format("approved %d charges = %s; bank's standing debits %d = %s; approved without a debit %d, "
-                        + "amount differs %d, standing debits not approved %d",
+                        + "amount differs %d, standing debits not approved %d, charge ids debited more than once %d",
                 approved.size(), Money.cny(approvedSum), standing.size() - flagged, Money.cny(bankSum), missing,
-                amountDiffers, notApproved);
+                amountDiffers, notApproved, debitedTwice);
         return new Verdict("bank's debits equal the approved charges", holds, figure, examples, attention);
     }
 
@@ -219,8 +230,8 @@ final class InvariantChecker {
             }
         }
         int total = left.values().stream().mapToInt(Integer::intValue).sum();
-        String figure = String.format("%d left %s after waiting %.0f s for the janitor (bound %.0f s)", total,
-                left.isEmpty() ? "" : left.toString(), o.settleSeconds(), o.settleBoundSeconds());
+        String figure = String.format("%d left%s after waiting %.0f s for the janitor (bound %.0f s)", total,
+                left.isEmpty() ? "" : " " + left, o.settleSeconds(), o.settleBoundSeconds());
         return new Verdict("nothing left UNKNOWN or AUTHORIZING", total == 0, figure, examples, List.of());
     }
 

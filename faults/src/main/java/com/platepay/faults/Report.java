@@ -22,8 +22,9 @@ final class Report {
         out.printf("  %d charges from %d handhelds in %.0f s (%.1f charges/s) on %d cores%n", t.started.sum(), config.handhelds(),
                 o.loadSeconds(), t.ended.sum() / Math.max(o.loadSeconds(), 1), Runtime.getRuntime().availableProcessors());
         out.printf("  final answers: %s; gave up: %d%n", t.byReason(), t.gaveUp.sum());
-        out.printf("  publishes %d (resends %d, duplicate copies %d); IN_PROGRESS answers %d; results ignored (bad signature) %d%n",
-                t.publishes.sum(), t.resends.sum(), t.copies.sum(), t.inProgress.sum(), t.badSignatures.sum());
+        out.printf("  publishes %d (resends %d, duplicate copies %d, upper-case copies %d); IN_PROGRESS answers %d; "
+                        + "results ignored (bad signature) %d%n", t.publishes.sum(), t.resends.sum(), t.copies.sum(),
+                t.otherSpellings.sum(), t.inProgress.sum(), t.badSignatures.sum());
         BankFaultTicker b = o.bankFaults();
         out.printf("  bank faults injected: %d debit timeouts, %d debit failures, %d reversal failures%n",
                 b.injectedTimeouts, b.injectedFailures, b.injectedReversalFailures);

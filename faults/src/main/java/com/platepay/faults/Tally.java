@@ -14,6 +14,7 @@ final class Tally {
     final LongAdder publishes = new LongAdder();
     final LongAdder resends = new LongAdder();
     final LongAdder copies = new LongAdder();
+    final LongAdder otherSpellings = new LongAdder();
     final LongAdder inProgress = new LongAdder();
     final LongAdder badSignatures = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();

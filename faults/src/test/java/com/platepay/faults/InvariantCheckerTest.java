@@ -83,6 +83,19 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void oneChargeIdDebitedUnderTwoRowsFailsTheBankCheck() {
+        World w = consistent();
+        w.charges.add(new ChargeRow("id-c1-upper", DEVICE, "C1", "APPROVED", "APPROVED", 1_000, DAY, "mandate-Ad1", "d1", "card-A",
+                "fp-A", 5_000L));
+        w.debits.add(new BankDebit("id-c1-upper", "acc-A", "APPROVED", 1_000));
+        w.receivable.put("id-c1-upper", 1_000L);
+        w.approvals.put("id-c1-upper", 1);
+        Verdict v = InvariantChecker.bankMatchesApproved(w.observe());
+        assertFalse(v.holds());
+        assertTrue(v.figure().contains("charge ids debited more than once 1"), v.figure());
+    }
+
+    @Test
     void aDeclineTheDatabaseRecordsAsApprovedFails() {
         World w = new World().charge("c1", "DECLINED", "APPROVED", 1_000, "A", "d1", 5_000);
         Verdict v = InvariantChecker.oneFinalOutcome(w.observe());
