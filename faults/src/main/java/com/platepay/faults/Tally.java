@@ -3,7 +3,6 @@ package com.platepay.faults;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Live counters for the progress line and the summary. */
@@ -19,7 +18,6 @@ final class Tally {
     final LongAdder badSignatures = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
-    private final AtomicLong current = new AtomicLong();
 
     void ended(Answer a) {
         ended.increment();
@@ -41,10 +39,5 @@ final class Tally {
 
     long done() {
         return ended.sum() + gaveUp.sum();
-    }
-
-    /** A gauge of charges in flight (for the bank-fault rate). */
-    AtomicLong current() {
-        return current;
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The checker on crafted states: a consistent one holds, and each kind of breakage fails its invariant. */
@@ -60,10 +59,6 @@ class InvariantCheckerTest {
                 .charge("c2", "DECLINED", "REVERSED", 700, "A", "d1", 5_000)
                 .charge("c3", "DECLINED", "DECLINED", 300, "B", "d2", 5_000)
                 .charge("c4", "APPROVED", "APPROVED", 2_000, "B", "d2", 5_000);
-    }
-
-    static Verdict verdict(Observations o, Function<Observations, Verdict> invariant) {
-        return invariant.apply(o);
     }
 
     @Test
