@@ -14,12 +14,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./platepay faults run}: exit 0 when every invariant holds, 1 when one breaks, 3 when the stack fails. */
+/** {@code ./platepay faults run}: exit 0 when every invariant holds, 1 when one breaks, 2 on bad usage, 3 when the stack fails. */
 @Command(name = "faults", mixinStandardHelpOptions = true, subcommands = FaultsCli.Run.class,
         description = "PlatePay's fault suite (see README \"Fault suite\").")
 public final class FaultsCli {
     static final int HOLDS = 0;
     static final int BROKEN = 1;
+    static final int USAGE = 2;
     static final int STACK_FAILED = 3;
 
     public static void main(String[] args) {
@@ -61,8 +62,15 @@ public final class FaultsCli {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             Path home = Path.of(System.getenv().getOrDefault("PLATEPAY_HOME", ".")).toAbsolutePath().normalize();
             Path work = workDir != null ? workDir : home.resolve("faults/target/fault-suite");
+            Path fresh;
+            try {
+                fresh = fresh(work);
+            } catch (java.io.IOException e) {
+                out.println("faults: " + e.getMessage());
+                return USAGE;
+            }
             SuiteConfig config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), sharedCards, seed,
-                    fresh(work), home.resolve("server/target/quarkus-app/quarkus-run.jar"),
+                    fresh, home.resolve("server/target/quarkus-app/quarkus-run.jar"),
                     home.resolve("bank-simulator/target/bank-simulator.jar"), BrokerMode.valueOf(broker.toUpperCase()),
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),
                     Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02);
@@ -86,13 +94,28 @@ public final class FaultsCli {
         return Arrays.stream(flags).map(FaultKind::ofFlag).collect(Collectors.toCollection(() -> EnumSet.noneOf(FaultKind.class)));
     }
 
-    /** A run always starts from an empty folder: the database, the bank and the fleet are the run's own. */
+    /** Marks a folder as a run's own, so that only such a folder is ever emptied. */
+    static final String MARKER = ".platepay-fault-suite";
+
+    /**
+     * A run always starts from an empty folder: the database, the bank and the fleet are the run's own. A folder
+     * with files in it is emptied only when an earlier run made it (it holds the marker).
+     */
     static Path fresh(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (var entries = Files.list(dir)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new java.io.IOException(dir + " is not empty and was not made by the fault suite; choose another --work-dir");
+            }
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
             }
         }
-        return Files.createDirectories(dir);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "made by ./platepay faults run; emptied at the start of every run\n");
+        return dir;
     }
 }
