@@ -124,7 +124,7 @@ final class FaultDriver implements Runnable {
     private void killServer() throws IOException {
         stack.server.kill();
         timeline.add("server killed (SIGKILL); starting it again");
-        stack.server.start();
+        stack.server.start(ServerNode.RESTART_TIMEOUT);
     }
 
     private void restartBroker() throws IOException {

@@ -60,7 +60,7 @@ final class Stack implements AutoCloseable {
             }
             out.printf("server from %s on :%d, seeding %d handhelds and %d plates (log %s) ...%n",
                     config.serverJar(), httpPort, config.handhelds(), config.plates(), server.log());
-            server.start();
+            server.start(ServerNode.FIRST_START_TIMEOUT);
             long deadline = System.nanoTime() + SEED_TIMEOUT.toNanos();
             while (!Fleet.written(fleetDir)) {
                 if (!server.alive() || System.nanoTime() > deadline) {
