@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # ./platepay faults: make the demo's simulated bank misbehave, to watch PlatePay stay exactly-once.
 set -euo pipefail
+ROOT="${PLATEPAY_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 BANK="${PLATEPAY_BANK_URL:-http://127.0.0.1:8089}"
+
+# Suites with their own stack; everything else below acts on the running demo's bank.
+case "${1:-}" in
+  run) shift; exec "$ROOT/faults/bin/faults" run "$@" ;;
+esac
 
 usage() {
   cat <<'USAGE'
-Usage: ./platepay faults <fault> [--count N] [--delay-ms MS] [--bank URL]
+Usage: ./platepay faults run [--charges N] [--handhelds N] ...   (./platepay faults run --help)
+       ./platepay faults <fault> [--count N] [--delay-ms MS] [--bank URL]
+
+  run            the fault suite: its own stack, many handhelds, faults in turn, exactly-once invariants checked
+                 (README "Fault suite"); exits 1 when an invariant breaks
 
 Faults for the next N debits (default 1) at the demo's simulated bank:
   bank-timeout   the bank takes the money but answers too late (after --delay-ms, default 5000):

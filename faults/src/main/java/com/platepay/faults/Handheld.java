@@ -1,0 +1,204 @@
+package com.platepay.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.Envelope;
+import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.EnvelopeVerifier;
+import com.platepay.protocol.MessageTypes;
+import com.platepay.protocol.ProtocolCodec;
+import com.platepay.protocol.Topics;
+import com.platepay.protocol.charge.ChargeRequest;
+import com.platepay.protocol.sim.BrokerUrl;
+import com.platepay.protocol.sim.DeviceConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A simulated attendant's handheld: one charge at a time, as a real device works. It keeps each charge's id and
+ * body until it has a final answer; after a timeout (or an IN_PROGRESS answer) it sends the same body again in a
+ * fresh envelope (new message id and sentAt). While duplicate delivery is on, it publishes some messages twice;
+ * while the spelling fault is on, it also sends some charges again with the id in upper case.
+ * Results are believed only when the server's signature verifies.
+ */
+final class Handheld implements Runnable {
+    private static final long IN_PROGRESS_PAUSE_MS = 300;
+
+    private final DeviceConfig device;
+    private final List<PlannedCharge> charges;
+    private final SuiteConfig config;
+    private final HandheldLog log;
+    private final Tally tally;
+    private final FaultSwitches switches;
+    private final BooleanSupplier stopped;
+    private final Random random;
+    private final EnvelopeSigner signer;
+    private final PublicKey serverKey;
+    private final String chargeTopic;
+    private final String resultTopic;
+    private final Map<String, CompletableFuture<Answer>> waiting = new ConcurrentHashMap<>();
+    private long seq = System.currentTimeMillis();
+    private Mqtt5AsyncClient client;
+
+    Handheld(DeviceConfig device, List<PlannedCharge> charges, SuiteConfig config, HandheldLog log, Tally tally,
+             FaultSwitches switches, BooleanSupplier stopped, long seed) {
+        this.device = device;
+        this.charges = charges;
+        this.config = config;
+        this.log = log;
+        this.tally = tally;
+        this.switches = switches;
+        this.stopped = stopped;
+        this.random = new Random(seed);
+        this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
+        this.serverKey = device.serverPublicKey() == null ? null : DeviceKeys.decodePublic(device.serverPublicKey());
+        this.chargeTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE);
+        this.resultTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE_RESULT);
+    }
+
+    /** Connects (and keeps reconnecting, subscribing again each time: the session is clean). */
+    void connect() {
+        BrokerUrl broker = BrokerUrl.parse(device.broker());
+        client = MqttClient.builder().useMqttVersion5()
+                .identifier(device.deviceId())
+                .serverHost(broker.host()).serverPort(broker.port())
+                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
+                .simpleAuth().username(device.mqttUsername() != null ? device.mqttUsername() : device.deviceId())
+                .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .addConnectedListener(ctx -> client.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send())
+                .buildAsync();
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onResult);
+        client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(10).send();
+    }
+
+    @Override
+    public void run() {
+        for (PlannedCharge charge : charges) {
+            if (stopped.getAsBoolean()) {
+                return;
+            }
+            send(charge);
+        }
+    }
+
+    private void send(PlannedCharge charge) {
+        ChargeRequest body = new ChargeRequest(charge.chargeId(), charge.plate(), "BLUE", charge.amount(), "CNY", null, null,
+                null, "pump-" + (charge.handheld() % 8 + 1), Instant.now().truncatedTo(ChronoUnit.MILLIS), "fault-suite");
+        tally.started.increment();
+        long giveUpAt = System.nanoTime() + config.chargeGiveUp().toNanos();
+        boolean first = true;
+        while (!stopped.getAsBoolean() && System.nanoTime() < giveUpAt) {
+            CompletableFuture<Answer> answer = new CompletableFuture<>();
+            waiting.put(charge.chargeId(), answer);
+            log.sending(charge, device.deviceId());
+            if (!first) {
+                tally.resends.increment();
+            }
+            first = false;
+            byte[] payload = ProtocolCodec.encode(signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE, device.deviceId(),
+                    device.siteId(), ++seq, body)));
+            publish(payload);
+            if (switches.duplicates() && random.nextDouble() < config.duplicateRate()) {
+                publish(payload);
+                tally.copies.increment();
+            }
+            if (switches.otherSpelling() && random.nextDouble() < config.duplicateRate()) {
+                publish(ProtocolCodec.encode(signer.sign(ProtocolCodec.envelope(MessageTypes.CHARGE, device.deviceId(),
+                        device.siteId(), ++seq, withChargeId(body, charge.chargeId().toUpperCase(java.util.Locale.ROOT))))));
+                tally.otherSpellings.increment();
+            }
+            Answer a = await(answer);
+            if (a == null) {
+                continue;
+            }
+            if (a.inProgress()) {
+                tally.inProgress.increment();
+                Sleep.millis(IN_PROGRESS_PAUSE_MS);
+                continue;
+            }
+            waiting.remove(charge.chargeId());
+            log.ended(charge.chargeId(), a);
+            tally.ended(a);
+            return;
+        }
+        waiting.remove(charge.chargeId());
+        tally.gaveUp.increment();
+    }
+
+    private static ChargeRequest withChargeId(ChargeRequest r, String chargeId) {
+        return new ChargeRequest(chargeId, r.plate(), r.plateColour(), r.amount(), r.currency(), r.volumeMilli(), r.volumeUnit(),
+                r.unitPrice(), r.pump(), r.capturedAt(), r.attendant());
+    }
+
+    private void publish(byte[] payload) {
+        tally.publishes.increment();
+        // Not awaited: while the broker is away the client queues or drops it, and the timeout resends either way.
+        client.publishWith().topic(chargeTopic).qos(MqttQos.AT_LEAST_ONCE).contentType("application/json").payload(payload).send();
+    }
+
+    private Answer await(CompletableFuture<Answer> answer) {
+        try {
+            return answer.get(config.resultTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Sleep.SuiteAborted("interrupted");
+        }
+    }
+
+    private void onResult(Mqtt5Publish publish) {
+        Envelope envelope;
+        try {
+            envelope = ProtocolCodec.decode(publish.getPayloadAsBytes());
+        } catch (Exception e) {
+            tally.badSignatures.increment();
+            return;
+        }
+        if (serverKey != null && !EnvelopeVerifier.verify(envelope, serverKey)) {
+            tally.badSignatures.increment();
+            return;
+        }
+        JsonNode body = envelope.body();
+        // Canonical (lower-case) form, as the charge ids this handheld makes.
+        String chargeId = body.path("chargeId").asText("").toLowerCase(java.util.Locale.ROOT);
+        Answer a = new Answer(body.path("status").asText(""), body.path("reasonCode").asText(""), body.path("amount").asLong());
+        log.heard(chargeId, a);
+        CompletableFuture<Answer> f = waiting.get(chargeId);
+        if (f != null) {
+            f.complete(a);
+        }
+    }
+
+    void close() {
+        if (client != null) {
+            try {
+                client.disconnect().get(2, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // leaving anyway
+            }
+        }
+    }
+
+    boolean connected() {
+        return client != null && client.getState().isConnected();
+    }
+}

@@ -1,0 +1,11 @@
+package com.platepay.faults;
+
+import java.util.List;
+
+/**
+ * Everything the invariants are checked against: the handhelds' log, the database's charges and ledger, and the
+ * bank's debits from its own API, plus how long the janitor was waited for.
+ */
+record Observations(List<HandheldLog.Entry> handhelds, List<ChargeRow> charges, LedgerFacts ledger, List<BankDebit> bankDebits,
+                    double settleSeconds, double settleBoundSeconds) {
+}

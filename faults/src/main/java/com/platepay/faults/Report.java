@@ -1,0 +1,47 @@
+package com.platepay.faults;
+
+import java.io.PrintStream;
+
+/** The verdict table and the figures of the run. */
+final class Report {
+    private Report() {
+    }
+
+    static void print(FaultSuite.Outcome o, SuiteConfig config, PrintStream out) {
+        Tally t = o.tally();
+        out.println();
+        out.println("== Fault timeline ==");
+        for (Timeline.Event e : o.timeline().events()) {
+            out.printf("  %6.1f s  %s%n", e.seconds(), e.text());
+        }
+        if (!o.externalBroker() && config.has(FaultKind.BROKER_RESTART)) {
+            out.println("  (broker: the server's embedded HiveMQ; each server restart restarted the broker too)");
+        }
+        out.println();
+        out.println("== Load ==");
+        out.printf("  %d charges from %d handhelds in %.0f s (%.1f charges/s) on %d cores%n", t.started.sum(), config.handhelds(),
+                o.loadSeconds(), t.ended.sum() / Math.max(o.loadSeconds(), 1), Runtime.getRuntime().availableProcessors());
+        out.printf("  final answers: %s; gave up: %d%n", t.byReason(), t.gaveUp.sum());
+        out.printf("  publishes %d (resends %d, duplicate copies %d, upper-case copies %d); IN_PROGRESS answers %d; "
+                        + "results ignored (bad signature) %d%n", t.publishes.sum(), t.resends.sum(), t.copies.sum(),
+                t.otherSpellings.sum(), t.inProgress.sum(), t.badSignatures.sum());
+        BankFaultTicker b = o.bankFaults();
+        out.printf("  bank faults injected: %d debit timeouts, %d debit failures, %d reversal failures%n",
+                b.injectedTimeouts, b.injectedFailures, b.injectedReversalFailures);
+        out.println();
+        out.println("== Invariants ==");
+        for (Verdict v : o.verdicts()) {
+            out.printf("  %-4s  %s%n", v.holds() ? "PASS" : "FAIL", v.invariant());
+            out.printf("        %s%n", v.figure());
+            for (String e : v.examples()) {
+                out.printf("        - %s%n", e);
+            }
+            for (String a : v.attention()) {
+                out.printf("        ! %s%n", a);
+            }
+        }
+        out.println();
+        out.println(o.allHold() ? "VERDICT: every invariant holds" : "VERDICT: INVARIANT BROKEN");
+        out.flush();
+    }
+}

@@ -1,0 +1,33 @@
+package com.platepay.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One run of the suite. Rates are fractions (0.05 = 5 %). The bounds keep the run finite: a handheld gives a
+ * charge up after {@code chargeGiveUp}, and the janitor gets {@code janitorBound} after the load to settle the rest,
+ * and the load itself stops at {@code loadBound}. {@code sharedCards} asks the seeder for drivers with two plates on
+ * one card and cards bound by two drivers, so caps are checked beyond a single mandate.
+ */
+record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Path bankJar,
+                   BrokerMode broker, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
+                   Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate) {
+
+    SuiteConfig {
+        if (charges < 1 || handhelds < 1 || plates < 1) {
+            throw new IllegalArgumentException("charges, handhelds and plates must be positive");
+        }
+        faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
+    }
+
+    /** One plate per 25 charges (at least 40), so busy plates meet their daily caps now and then. */
+    static int defaultPlates(int charges) {
+        return Math.max(40, charges / 25);
+    }
+
+    boolean has(FaultKind kind) {
+        return faults.contains(kind);
+    }
+}

@@ -1,0 +1,317 @@
+package com.platepay.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.platepay.enrollment.Driver;
+import com.platepay.enrollment.MandateService;
+import com.platepay.enrollment.Vehicle;
+import com.platepay.mqtt.MqttGateway;
+import com.platepay.mqtt.ServerIdentity;
+import com.platepay.platform.PlatePayConfig;
+import com.platepay.platform.ReactiveContext;
+import com.platepay.sites.Device;
+import com.platepay.sites.DeviceCredentials;
+import com.platepay.sites.Operator;
+import com.platepay.sites.OperatorMember;
+import com.platepay.sites.Site;
+import com.platepay.sites.SiteCategory;
+import com.platepay.vault.Card;
+import com.platepay.vault.CardVault;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.jboss.logging.Logger;
+
+/**
+ * Seeds a synthetic fleet for load and fault runs (only with platepay.fleet.enabled=true): one operator with GAS
+ * sites and {@code devices} handhelds, and {@code plates} enrolled plates, each bound by a mandate to a debit card
+ * with money at the simulated bank. Writes what a load generator needs to {@code platepay.fleet.dir}:
+ * {@code devices/<id>.json} (a handheld's credentials, as the handheld simulator reads them; 0600), {@code plates.csv}
+ * and {@code bank-accounts.txt} (the bank's account ids, no card numbers).
+ *
+ * <p>The topology puts pressure on caps beyond one mandate (unless {@code shared-cards=false}): every 10th driver
+ * binds two plates to one card, and every 10th driver (offset 5) binds the same physical card as the driver before. Drivers have no Keycloak
+ * account (their subject is synthetic): charges over MQTT do not need one. Runs once per database: a restart
+ * finds the fleet operator and keeps what is there.
+ */
+@ApplicationScoped
+public class FleetSeeder {
+
+    private static final Logger LOG = Logger.getLogger(FleetSeeder.class);
+    static final String OPERATOR_SUBJECT = "fleet-operator";
+    static final int SITES = 4;
+    /** Daily caps cycle through these; the per-charge cap is the smaller of the cap and the password-free limit. */
+    static final long[] DAILY_CAPS = {30_000, 50_000, 100_000};
+
+    private final CardVault vault;
+    private final MandateService mandates;
+    private final ReactiveContext reactive;
+    private final Vertx vertx;
+    private final ServerIdentity server;
+    private final PlatePayConfig config;
+
+    private final Settings fleet;
+
+    /** platepay.fleet.*: its own mapping, so the fleet needs nothing in PlatePayConfig. */
+    @ConfigMapping(prefix = "platepay.fleet")
+    public interface Settings {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where the device files, plates.csv and bank-accounts.txt go. */
+        @WithDefault(".platepay/fleet")
+        String dir();
+
+        @WithDefault("20")
+        int devices();
+
+        @WithDefault("200")
+        int plates();
+
+        /**
+         * Whether some drivers bind two plates to one card and some cards are bound by two drivers (caps beyond one
+         * mandate); false gives every plate its own driver and card.
+         */
+        @WithDefault("true")
+        boolean sharedCards();
+
+        /** Opening balance of each card's bank account, in fen. */
+        @WithDefault("100000000")
+        long balance();
+    }
+
+    public FleetSeeder(CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx, ServerIdentity server,
+                       PlatePayConfig config, Settings fleet) {
+        this.vault = vault;
+        this.mandates = mandates;
+        this.reactive = reactive;
+        this.vertx = vertx;
+        this.server = server;
+        this.config = config;
+        this.fleet = fleet;
+    }
+
+    /** One plate of the fleet as plates.csv lists it. */
+    record PlateRow(String plate, String colour, int driver, int card, long perChargeCap, long dailyCap) {
+    }
+
+    /** After the gateway, so the broker is up when the device files appear. */
+    void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event,
+              MqttGateway gateway) throws Exception {
+        if (!fleet.enabled()) {
+            return;
+        }
+        Path out = Path.of(fleet.dir());
+        int deviceCount = fleet.devices();
+        int plateCount = fleet.plates();
+        Long existing = await(() -> Panache.withSession(() -> Operator.count("ownerSubject", OPERATOR_SUBJECT)));
+        if (existing > 0) {
+            LOG.infof("fleet already seeded; files in %s", out.toAbsolutePath());
+            return;
+        }
+        Files.createDirectories(out.resolve("devices"));
+        List<Site> sites = await(() -> Panache.withTransaction(this::seedSites));
+        for (int i = 0; i < deviceCount; i++) {
+            Site site = sites.get(i % sites.size());
+            int n = i;
+            await(() -> Panache.withTransaction(() -> seedDevice(site, n, out)));
+        }
+        WebClient http = WebClient.create(vertx);
+        List<String> rows = new ArrayList<>(List.of("plate,colour,driver,card,perChargeCap,dailyCap"));
+        List<String> accounts = new ArrayList<>();
+        try {
+            for (int d = 0; d < plateCount; ) {
+                int driverNo = d;
+                boolean twoPlates = fleet.sharedCards() && driverNo % 10 == 0 && d + 1 < plateCount;
+                boolean sharesCard = fleet.sharedCards() && driverNo % 10 == 5;
+                int cardNo = sharesCard ? driverNo - 1 : driverNo;
+                String pan = pan(cardNo);
+                if (!sharesCard) {
+                    accounts.add(openAccount(http, pan, driverNo));
+                }
+                CardVault.VerifiedCard verified = await(() -> vault.verify(new CardVault.NewCard(pan, 12, 2035, "Fleet Driver " + driverNo)));
+                List<PlateRow> plates = new ArrayList<>();
+                plates.add(plateRow(d, driverNo, cardNo));
+                if (twoPlates) {
+                    plates.add(plateRow(d + 1, driverNo, cardNo));
+                }
+                await(() -> Panache.withTransaction(() -> seedDriver(driverNo, verified, plates)));
+                plates.forEach(p -> rows.add(String.join(",", p.plate(), p.colour(), String.valueOf(p.driver()),
+                        String.valueOf(p.card()), String.valueOf(p.perChargeCap()), String.valueOf(p.dailyCap()))));
+                d += plates.size();
+            }
+        } finally {
+            http.close();
+        }
+        writePrivately(out.resolve("bank-accounts.txt"), String.join("\n", accounts) + "\n");
+        writePrivately(out.resolve("plates.csv"), String.join("\n", rows) + "\n");
+        LOG.infof("fleet seeded: %d handhelds, %d plates, %d cards; files in %s", deviceCount, rows.size() - 1,
+                accounts.size(), out.toAbsolutePath());
+    }
+
+    private <T> T await(java.util.function.Supplier<Uni<T>> work) throws Exception {
+        return reactive.run(work).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    private Uni<List<Site>> seedSites() {
+        Operator op = new Operator();
+        op.id = UUID.randomUUID();
+        op.ownerSubject = OPERATOR_SUBJECT;
+        op.name = "Fleet test operator";
+        op.createdAt = Instant.now();
+        OperatorMember member = new OperatorMember();
+        member.subject = OPERATOR_SUBJECT;
+        member.operatorId = op.id;
+        member.username = OPERATOR_SUBJECT;
+        member.addedAt = op.createdAt;
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i < SITES; i++) {
+            Site s = new Site();
+            s.id = UUID.randomUUID();
+            s.operatorId = op.id;
+            s.name = "Fleet CNG station " + (i + 1);
+            s.category = SiteCategory.GAS;
+            s.currency = "CNY";
+            s.createdAt = op.createdAt;
+            sites.add(s);
+        }
+        return op.persist().flatMap(x -> member.persist()).flatMap(x -> Site.persist(sites)).map(x -> sites);
+    }
+
+    private Uni<Void> seedDevice(Site site, int n, Path out) {
+        DeviceCredentials credentials = DeviceCredentials.generate();
+        Device d = new Device();
+        d.id = UUID.randomUUID();
+        d.siteId = site.id;
+        d.type = Device.Type.HANDHELD;
+        d.name = "Fleet handheld " + (n + 1);
+        d.status = Device.Status.ACTIVE;
+        d.mqttPasswordHash = credentials.passwordHash();
+        d.publicKey = credentials.publicKey();
+        d.createdAt = Instant.now();
+        d.updatedAt = d.createdAt;
+        return d.persist().invoke(() -> writeDeviceFile(out.resolve("devices").resolve(d.id + ".json"), d, credentials))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> seedDriver(int driverNo, CardVault.VerifiedCard verified, List<PlateRow> plates) {
+        Driver driver = new Driver();
+        driver.id = UUID.randomUUID();
+        driver.subject = "fleet-driver-" + driverNo;
+        driver.displayName = "Fleet Driver " + driverNo;
+        driver.createdAt = Instant.now();
+        Uni<Void> chain = driver.persist().flatMap(x -> vault.store(driver.id, verified)).flatMap(card -> {
+            Uni<Void> mandatesMade = Uni.createFrom().voidItem();
+            for (PlateRow p : plates) {
+                Vehicle v = new Vehicle();
+                v.id = UUID.randomUUID();
+                v.driverId = driver.id;
+                v.plate = p.plate();
+                v.colour = p.colour();
+                v.createdAt = driver.createdAt;
+                mandatesMade = mandatesMade.flatMap(x -> v.<Vehicle>persist())
+                        .flatMap(x -> mandates.create(driver, new MandateService.NewMandate(v.id, card.id, p.perChargeCap(),
+                                p.dailyCap(), Set.of("GAS"))))
+                        .replaceWithVoid();
+            }
+            return mandatesMade;
+        });
+        return chain;
+    }
+
+    private PlateRow plateRow(int plateNo, int driverNo, int cardNo) {
+        long daily = Math.min(DAILY_CAPS[plateNo % DAILY_CAPS.length], config.limits().maxDailyCap());
+        long perCharge = Math.min(daily, config.limits().maxPerChargeCap());
+        return new PlateRow(plate(plateNo), "BLUE", driverNo, cardNo, perCharge, daily);
+    }
+
+    /** 黑K00000, 黑K00001, ...: valid ordinary blue plates, none of them the demo's 黑E12345. */
+    static String plate(int n) {
+        return "黑" + "KLMNPQ".charAt(n / 100_000) + String.format("%05d", n % 100_000);
+    }
+
+    /** A Luhn-valid 16-digit number under the simulated bank's BIN 622202, distinct from the demo card. */
+    static String pan(int n) {
+        String body = "6222029" + String.format("%08d", n);
+        return body + luhnCheckDigit(body);
+    }
+
+    static int luhnCheckDigit(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** The card's account at the simulated bank (created when missing); returns its account id. */
+    private String openAccount(WebClient http, String pan, int driverNo) {
+        String bank = config.bank().url();
+        Duration t = Duration.ofSeconds(10);
+        var lookup = http.postAbs(bank + "/v1/accounts/lookup").sendJsonObject(new JsonObject().put("pan", pan)).await().atMost(t);
+        if (lookup.statusCode() == 200) {
+            return lookup.bodyAsJsonObject().getString("accountId");
+        }
+        var created = http.postAbs(bank + "/v1/accounts").sendJsonObject(new JsonObject().put("pan", pan)
+                        .put("holderName", "Fleet Driver " + driverNo).put("cardType", "DEBIT").put("bankName", "Fleet Bank")
+                        .put("expiryMonth", 12).put("expiryYear", 2035).put("balance", fleet.balance()).put("currency", "CNY"))
+                .await().atMost(t);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("the bank refused the fleet account: HTTP " + created.statusCode());
+        }
+        return created.bodyAsJsonObject().getString("accountId");
+    }
+
+    private void writeDeviceFile(Path file, Device device, DeviceCredentials credentials) {
+        Map<String, String> content = new LinkedHashMap<>();
+        content.put("deviceId", device.id.toString());
+        content.put("siteId", device.siteId.toString());
+        content.put("mqttUsername", device.id.toString());
+        content.put("mqttPassword", credentials.mqttPassword());
+        content.put("privateKey", credentials.privateKey());
+        content.put("broker", "tcp://" + config.mqtt().host() + ":" + config.mqtt().port());
+        content.put("serverPublicKey", server.publicKey());
+        try {
+            writePrivately(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write the fleet device file " + file, e);
+        }
+    }
+
+    /** Written 0600 from the start (the temp file is created with that mode), then moved into place atomically. */
+    private static void writePrivately(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
