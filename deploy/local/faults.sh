@@ -17,11 +17,16 @@ Faults for the next N debits (default 1) at the demo's simulated bank:
   slow MS        every debit takes MS milliseconds longer (latency, not a failure)
   show           print the faults in force
   clear          remove all faults
+  fuzz           send 100,000 hostile device messages and REST bodies and check money moved only for valid
+                 charges, at most once (./platepay faults fuzz --help)
 USAGE
 }
 
 [ $# -gt 0 ] || { usage; exit 2; }
 fault="$1"; shift
+case "$fault" in
+  fuzz) exec "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fuzz/bin/fuzz" "$@" ;;
+esac
 COUNT=1 DELAY=5000 LATENCY=0
 [ "$fault" = slow ] && { LATENCY="${1:?slow needs milliseconds}"; shift; }
 while [ $# -gt 0 ]; do
