@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The pass conditions on answers: every message on the device's charge topic gets a coded answer (or the broker
  * refuses it); another device's or site's topic is refused by the broker; every answer is signed by the server,
- * fits the result schema, carries a known code, and never states an amount the device did not send.
+ * fits the result schema, carries a known code, names the chargeId sent (if any) and never states an amount the
+ * device did not send.
  */
 public final class AnswerCheck {
     private static final Set<String> STATUSES = Set.of("APPROVED", "DECLINED", "REJECTED");
@@ -45,6 +46,9 @@ public final class AnswerCheck {
             }
             if (!STATUSES.contains(a.status()) || !ReasonCodes.ALL.contains(a.reasonCode())) {
                 add(problems, "answer without a known status and reason code: " + a.code(), s);
+            }
+            if (a.chargeId() != null && s.chargeId() != null && !a.chargeId().equalsIgnoreCase(s.chargeId())) {
+                add(problems, "answer names chargeId " + a.chargeId() + ", the device sent another", s);
             }
             if (a.amount() != 0 && (s.amount() == null || s.amount().compareTo(BigDecimal.valueOf(a.amount())) != 0)) {
                 add(problems, "answer " + a.code() + " states amount " + a.amount() + ", the device sent "

@@ -54,7 +54,7 @@ final class RestBodies {
             case 3 -> "x".repeat(300);
             case 4 -> "%E9%BB%91E12345";
             case 5 -> "..%2F..%2Fq%2Fhealth";
-            case 6 -> UUID.randomUUID().toString().toUpperCase();
+            case 6 -> new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase();
             default -> new UUID(random.nextLong(), random.nextLong()).toString();
         };
     }
