@@ -37,7 +37,7 @@ public final class MessageFuzz {
     public static Result run(Target target, java.util.function.Supplier<FuzzCase> cases, int count, Set<String> alsoRefused,
                              Consumer<String> progress) {
         Set<String> before = target.bank().of(target.accountId()).stream().map(BankDebits.Debit::debitId).collect(Collectors.toSet());
-        MessageRun run = new MessageRun(target.device(), target.mqttHost(), target.mqttPort(), 32, Duration.ofSeconds(20));
+        MessageRun run = new MessageRun(target.device(), target.mqttHost(), target.mqttPort(), 48, Duration.ofSeconds(30));
         CaseGenerator probe = new CaseGenerator(target.device(), 0, Clock.systemUTC());
         int[] sent = {0};
         List<Outcome> outcomes = run.run(() -> sent[0]++ < count ? cases.get() : probe.next(CaseGenerator.Family.VALID),

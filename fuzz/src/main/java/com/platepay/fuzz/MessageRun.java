@@ -41,8 +41,11 @@ public final class MessageRun {
         }
     }
 
-    /** A case still unanswered after this stops holding up the others (it is judged at answerTimeout). */
-    private static final Duration SLOT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A case still unanswered after this stops holding up the others (it is judged at answerTimeout). Long enough
+     * that a slow server is not flooded: while it lags, at most window / SLOT_TIMEOUT extra cases per second go out.
+     */
+    private static final Duration SLOT_TIMEOUT = Duration.ofSeconds(10);
     private final List<FuzzCase> foreignTopicCases = new ArrayList<>();
 
     public MessageRun(DeviceUnderTest device, String host, int port, int window, Duration answerTimeout) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the fuzz tests aim at: a fresh handheld of a GAS site and a driver enrolled for GAS whose card has room for many debits. */
+/** What the fuzz tests aim at: a fresh handheld of a GAS site and a driver enrolled for GAS at the platform's highest caps. */
 final class FuzzedStack {
     /** Same seed, same messages; another one with -Dfuzz.seed=N. */
     static final long SEED = Long.getLong("fuzz.seed", 20261201L);
@@ -16,7 +16,7 @@ final class FuzzedStack {
     }
 
     static MessageFuzz.Target target(Scenario scenario, String bankUrl, int mqttPort) {
-        Scenario.Enrolled driver = scenario.enrolled(Users.ALICE, 100_000_000, 1_000_000, 50_000_000, List.of("GAS"));
+        Scenario.Enrolled driver = scenario.enrolled(Users.ALICE, 10_000_000, 50_000, 100_000, List.of("GAS"));
         Scenario.DeviceCredentials d = scenario.device(Users.OLGA, scenario.site(Users.OLGA, "GAS"), "HANDHELD");
         DeviceUnderTest device = DeviceUnderTest.of(d.deviceId(), d.siteId(), d.password(), d.privateKey(), d.serverPublicKey(),
                 driver.plate());
