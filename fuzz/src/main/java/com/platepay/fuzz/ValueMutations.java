@@ -79,7 +79,7 @@ final class ValueMutations {
         GENERIC.add(new ValueMutation("combining-accent", v -> F.textNode(text(v) + "\u0301")));
         GENERIC.add(new ValueMutation("emoji", v -> F.textNode(text(v) + "\uD83D\uDE97")));
         GENERIC.add(new ValueMutation("lone-surrogate", v -> raw("\"" + escaped(text(v)) + "\\ud800\"")));
-        GENERIC.add(new ValueMutation("escaped-same-text", v -> v.isTextual() ? raw("\"" + unicodeEscaped(v.textValue()) + "\"") : v));
+        GENERIC.add(new ValueMutation("escaped-same-text", v -> v.isTextual() ? raw("\"" + unicodeEscaped(v.textValue()) + "\"") : v.isNull() ? DROP : v));
         RARE.add(new ValueMutation("trailing-1MB-spaces", v -> F.textNode(text(v) + " ".repeat(1 << 20))));
         RARE.add(new ValueMutation("string-2MB", v -> F.textNode("A".repeat(2 << 20))));
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(TestStack.class)
 class ChargeSchemaAgreementTest extends StackTest {
-    private static final int MESSAGES = Integer.getInteger("fuzz.agreement-count", 1500);
+    private static final int MESSAGES = Integer.getInteger("fuzz.agreement-count", 1200);
 
     @Test
     void theServerAgreesWithTheSchemaOnEveryGeneratedCharge() {

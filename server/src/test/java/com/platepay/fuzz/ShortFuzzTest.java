@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(TestStack.class)
 class ShortFuzzTest extends StackTest {
-    private static final int MESSAGES = Integer.getInteger("fuzz.count", 2500);
+    private static final int MESSAGES = Integer.getInteger("fuzz.count", 2000);
 
     @TestHTTPResource("/")
     URL api;
