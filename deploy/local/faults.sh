@@ -6,16 +6,20 @@ BANK="${PLATEPAY_BANK_URL:-http://127.0.0.1:8089}"
 
 # Suites with their own stack; everything else below acts on the running demo's bank.
 case "${1:-}" in
-  run) shift; exec "$ROOT/faults/bin/faults" run "$@" ;;
+  run)  shift; exec "$ROOT/faults/bin/faults" run "$@" ;;
+  fuzz) shift; exec "$ROOT/fuzz/bin/fuzz" "$@" ;;
 esac
 
 usage() {
   cat <<'USAGE'
 Usage: ./platepay faults run [--charges N] [--handhelds N] ...   (./platepay faults run --help)
+       ./platepay faults fuzz [--count N] [--seed S] ...            (./platepay faults fuzz --help)
        ./platepay faults <fault> [--count N] [--delay-ms MS] [--bank URL]
 
   run            the fault suite: its own stack, many handhelds, faults in turn, exactly-once invariants checked
                  (README "Fault suite"); exits 1 when an invariant breaks
+  fuzz           send 100,000 hostile device messages and REST bodies to the running demo and check money moved
+                 only for valid charges, at most once (README "Fuzzing"); exits 1 when a pass condition fails
 
 Faults for the next N debits (default 1) at the demo's simulated bank:
   bank-timeout   the bank takes the money but answers too late (after --delay-ms, default 5000):
