@@ -235,16 +235,20 @@ final class InvariantChecker {
         return new Verdict("nothing left UNKNOWN or AUTHORIZING", total == 0, figure, examples, List.of());
     }
 
+    /** The server's per-person limit (platepay.limits.max-daily-per-driver), which the suite leaves at its default. */
+    static final long DRIVER_DAILY_LIMIT = 100_000;
+
     /**
-     * Approved amounts per business day never pass a daily cap: per mandate its own cap; per physical card
-     * (pan fingerprint) and per driver the largest cap among the mandates involved.
+     * Approved amounts per business day never pass a daily cap: per mandate its own cap; per physical card (pan
+     * fingerprint) the largest cap among the mandates that charged it (each charge must fit the card's total under
+     * its own mandate's cap); per driver the platform's per-person limit.
      */
     static Verdict capsHold(Observations o) {
         List<ChargeRow> approved = o.charges().stream().filter(ChargeRow::approved).toList();
         List<String> examples = new ArrayList<>();
-        CapGroup mandates = CapGroup.of("mandate", approved, ChargeRow::mandateId, examples);
-        CapGroup cards = CapGroup.of("card", approved, ChargeRow::panFingerprint, examples);
-        CapGroup drivers = CapGroup.of("driver", approved, ChargeRow::driverId, examples);
+        CapGroup mandates = CapGroup.of("mandate", approved, ChargeRow::mandateId, ChargeRow::dailyCap, examples);
+        CapGroup cards = CapGroup.of("card", approved, ChargeRow::panFingerprint, ChargeRow::dailyCap, examples);
+        CapGroup drivers = CapGroup.of("driver", approved, ChargeRow::driverId, c -> DRIVER_DAILY_LIMIT, examples);
         boolean holds = mandates.overruns == 0 && cards.overruns == 0 && drivers.overruns == 0;
         String figure = String.format("overruns: mandate-days %d of %d, card-days %d of %d, driver-days %d of %d; "
                         + "highest use of a cap: mandate %.0f %%, card %.0f %%, driver %.0f %%",
@@ -253,12 +257,13 @@ final class InvariantChecker {
         return new Verdict("no daily cap overrun (per mandate, card, driver)", holds, figure, examples, List.of());
     }
 
-    /** Sums per (owner, business day) against the largest daily cap among the mandates charged. */
+    /** Sums per (owner, business day) against the largest limit among the charges counted. */
     private record CapGroup(int groups, int overruns, double highestUse) {
-        static CapGroup of(String what, List<ChargeRow> approved, Function<ChargeRow, String> owner, List<String> examples) {
+        static CapGroup of(String what, List<ChargeRow> approved, Function<ChargeRow, String> owner,
+                           Function<ChargeRow, Long> limit, List<String> examples) {
             Map<String, long[]> sums = new HashMap<>();
             for (ChargeRow c : approved) {
-                long cap = c.dailyCap() == null ? 0 : c.dailyCap();
+                long cap = limit.apply(c) == null ? 0 : limit.apply(c);
                 long[] s = sums.computeIfAbsent(owner.apply(c) + " on " + c.businessDay(), k -> new long[2]);
                 s[0] += c.amount();
                 s[1] = Math.max(s[1], cap);

@@ -206,5 +206,13 @@ class InvariantCheckerTest {
         Verdict perCard = InvariantChecker.capsHold(card.observe());
         assertFalse(perCard.holds());
         assertTrue(perCard.figure().contains("mandate-days 0 of 2, card-days 1 of 1, driver-days 0 of 2"), perCard.figure());
+
+        // One driver, two cards, each under its cap: over the platform's per-person limit.
+        World driver = new World()
+                .charge("c1", "APPROVED", "APPROVED", 60_000, "A", "d1", 100_000)
+                .charge("c2", "APPROVED", "APPROVED", 60_000, "B", "d1", 100_000);
+        Verdict perDriver = InvariantChecker.capsHold(driver.observe());
+        assertFalse(perDriver.holds());
+        assertTrue(perDriver.figure().contains("card-days 0 of 2, driver-days 1 of 1"), perDriver.figure());
     }
 }

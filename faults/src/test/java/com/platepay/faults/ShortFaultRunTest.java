@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Timeout;
  * delivered twice, then every invariant checked. The embedded broker dies with the server, so every handheld loses
  * its connection at each kill.
  *
- * <p>Every plate has its own driver and card here ({@code sharedCards=false}): the server enforces daily caps per
- * mandate only, and the full run ({@code ./platepay faults run}) reports what a shared card does to that.
+ * <p>Cards are shared as in the full run (two plates on one card, one card in two accounts), so the caps per card
+ * and per driver are checked too, and copies of charges are also sent with their id spelt in upper case.
  */
 class ShortFaultRunTest {
 
     @Test
     @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyInvariantHoldsThroughKillsAndDuplicateDelivery() throws Exception {
-        SuiteConfig config = new SuiteConfig(300, 20, 40, false, 7, FaultsCli.fresh(Path.of("target", "short-fault-run").toAbsolutePath()),
+        SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", "short-fault-run").toAbsolutePath()),
                 Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")),
                 Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")),
-                BrokerMode.EMBEDDED, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES), Duration.ofSeconds(3),
+                BrokerMode.EMBEDDED, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES, FaultKind.ID_SPELLING), Duration.ofSeconds(3),
                 Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4), 0.25, 0.05, 0.02);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);

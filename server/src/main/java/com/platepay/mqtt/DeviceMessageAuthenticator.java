@@ -16,6 +16,10 @@ import com.platepay.sites.DeviceRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -94,8 +98,16 @@ public class DeviceMessageAuthenticator {
         if (payload.length >= 3 && (payload[0] & 0xff) == 0xEF && (payload[1] & 0xff) == 0xBB && (payload[2] & 0xff) == 0xBF) {
             throw new DeviceMessageRejection(ReasonCodes.MALFORMED, "a message must not start with a byte order mark (RFC 8259)", null);
         }
+        String text;
         try {
-            JsonNode root = ProtocolCodec.mapper().readTree(payload);
+            // Strictly UTF-8: the JSON parser alone would also take UTF-16 and UTF-32 (RFC 8259 allows only UTF-8).
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DeviceMessageRejection(ReasonCodes.MALFORMED, "a message is UTF-8 text", null);
+        }
+        try {
+            JsonNode root = ProtocolCodec.mapper().readTree(text);
             if (root == null || !root.isObject()) {
                 throw new DeviceMessageRejection(ReasonCodes.MALFORMED, "an envelope is a JSON object", null);
             }

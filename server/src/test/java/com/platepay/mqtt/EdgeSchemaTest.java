@@ -110,6 +110,16 @@ class EdgeSchemaTest extends StackTest {
         assertEquals(ReasonCodes.MALFORMED, answer("").reasonCode());
     }
 
+    @Test
+    void onlyUtf8IsRead() {
+        // The fuzzer's find: the JSON parser alone detects UTF-16 and reads it, and such charges were debited.
+        for (java.nio.charset.Charset charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16, StandardCharsets.UTF_16LE}) {
+            ObjectNode envelope = signed(e -> { });
+            handheld.publishRaw(handheld.chargeTopic(), envelope.toString().getBytes(charset));
+            assertEquals(ReasonCodes.MALFORMED, answer("").reasonCode(), charset.name());
+        }
+    }
+
     /** A valid charge, changed, then signed correctly. */
     private ChargeResult refusedWith(Consumer<ObjectNode> change) {
         ObjectNode envelope = signed(change);
