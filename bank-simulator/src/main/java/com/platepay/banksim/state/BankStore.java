@@ -168,9 +168,13 @@ public final class BankStore implements AutoCloseable {
         if (seq > 0) {
             journal.sync(seq);
             if (journal.entriesSinceReset() >= compactAfter && compactionQueued.compareAndSet(false, true)) {
+                // Cleared only once the snapshot is written, so changes made meanwhile queue no second one.
                 compactor.execute(() -> {
-                    compactionQueued.set(false);
-                    persist();
+                    try {
+                        persist();
+                    } finally {
+                        compactionQueued.set(false);
+                    }
                 });
             }
         }
