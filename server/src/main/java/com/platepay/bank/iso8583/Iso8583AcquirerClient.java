@@ -71,6 +71,15 @@ public class Iso8583AcquirerClient implements AcquirerPort {
         link.start();
     }
 
+    public boolean linkUp() {
+        return link.isUp();
+    }
+
+    /** How many times the link has come up; above one, it was rebuilt after a drop or a silent echo. */
+    public int linkConnections() {
+        return link.connections();
+    }
+
     /** Waits a little for the link, so the first charge after start does not find it still connecting. */
     public void awaitLink(Duration timeout) {
         try {
