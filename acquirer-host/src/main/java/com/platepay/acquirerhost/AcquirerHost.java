@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.jpos.iso.ISOServer;
 import org.jpos.iso.channel.NACChannel;
 import org.jpos.util.ThreadPool;
@@ -63,7 +64,7 @@ public final class AcquirerHost implements AutoCloseable {
         return new AcquirerHost(iso, isoSocket, admin, workers, timers);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);

@@ -1,5 +1,7 @@
 package com.platepay.acquirerhost;
 
+import com.platepay.iso8583.Pans;
+
 /** A card account at the host. Money in minor units; the book's monitor guards the balance. */
 public record HostAccount(String accountId, String pan, String holderName, String cardType, String bankName,
                           int expiryMonth, int expiryYear, long balance, String currency, String createdAt) {
@@ -11,6 +13,6 @@ public record HostAccount(String accountId, String pan, String holderName, Strin
 
     @Override
     public String toString() {
-        return "HostAccount[" + accountId + ", " + com.platepay.iso8583.Pans.mask(pan) + "]";
+        return "HostAccount[" + accountId + ", " + Pans.mask(pan) + "]";
     }
 }

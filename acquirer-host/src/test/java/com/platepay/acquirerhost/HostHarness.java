@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,7 +76,7 @@ final class HostHarness implements AutoCloseable {
     }
 
     void fault(String on, String mode, long delayMs, String responseCode) throws IOException, InterruptedException {
-        Map<String, Object> rule = new java.util.HashMap<>(Map.of("on", on, "mode", mode, "count", 1, "delayMs", delayMs));
+        Map<String, Object> rule = new HashMap<>(Map.of("on", on, "mode", mode, "count", 1, "delayMs", delayMs));
         if (responseCode != null) {
             rule.put("responseCode", responseCode);
         }

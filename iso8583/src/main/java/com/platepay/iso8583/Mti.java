@@ -32,8 +32,4 @@ public final class Mti {
         int function = mti.charAt(2) - '0';
         return mti.substring(0, 2) + (function - function % 2) + "0";
     }
-
-    public static boolean isResponse(String mti) {
-        return (mti.charAt(2) - '0') % 2 == 1;
-    }
 }

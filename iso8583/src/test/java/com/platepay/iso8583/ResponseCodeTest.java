@@ -39,6 +39,5 @@ class ResponseCodeTest {
         assertEquals("0420", Mti.requestOf("0421"));
         assertEquals("0420", Mti.requestOf("0430"));
         assertEquals("0100", Mti.requestOf("0110"));
-        assertTrue(Mti.isResponse("0810"));
     }
 }

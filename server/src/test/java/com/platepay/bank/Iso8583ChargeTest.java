@@ -2,6 +2,7 @@ package com.platepay.bank;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.platepay.protocol.Ids;
@@ -17,6 +18,7 @@ import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,13 @@ class Iso8583ChargeTest extends StackTest {
     }
 
     @Test
+    void readinessReportsTheLink() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ISO 8583 acquirer link' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ISO 8583 acquirer link' }.data.'in use'", equalTo(true));
+    }
+
+    @Test
     void aDeclineFromTheHostReachesTheHandheldAsItsReason() {
         Scenario.Enrolled driver = scenario.enrolled(Users.ALICE, 1_000);
         ChargeResult result = handheld.charge(TestHandheld.request(Ids.newUuidV7(), driver.plate(), 7_000));
@@ -72,7 +81,7 @@ class Iso8583ChargeTest extends StackTest {
         assertEquals(ReasonCodes.BANK_TIMEOUT, handheld.charge(request).reasonCode());
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
                 "REVERSED".equals(pool.preparedQuery("select status from charges where charge_ref = $1")
-                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(request.chargeId())).await().indefinitely()
+                        .execute(Tuple.of(request.chargeId())).await().indefinitely()
                         .iterator().next().getString(0)));
         assertEquals(50_000, bank.balance(driver.account()), "the 0420 gave the money back");
     }

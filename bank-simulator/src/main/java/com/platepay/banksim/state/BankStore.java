@@ -40,6 +40,7 @@ public final class BankStore implements AutoCloseable {
     private final StateFile file;
     private final Journal journal;
     private final ExecutorService compactor;
+    private final int compactAfter;
     private final AtomicBoolean compactionQueued = new AtomicBoolean();
 
     /** A change's result and the journal entries that replay it (none when it changed nothing). */
@@ -53,9 +54,10 @@ public final class BankStore implements AutoCloseable {
         }
     }
 
-    private BankStore(StateFile file, Journal journal) {
+    private BankStore(StateFile file, Journal journal, int compactAfter) {
         this.file = file;
         this.journal = journal;
+        this.compactAfter = compactAfter;
         this.compactor = journal == null ? null : Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "bank-snapshot");
             t.setDaemon(true);
@@ -64,15 +66,19 @@ public final class BankStore implements AutoCloseable {
     }
 
     public static BankStore inMemory() {
-        return new BankStore(null, null);
+        return new BankStore(null, null, COMPACT_AFTER);
     }
 
     /** Loads the snapshot if it exists, replays the journal onto it, and writes a fresh snapshot. */
     public static BankStore persistent(StateFile file) throws IOException {
+        return persistent(file, COMPACT_AFTER);
+    }
+
+    static BankStore persistent(StateFile file, int compactAfter) throws IOException {
         StateSnapshot snapshot = file.read();
         long snapshotSeq = snapshot == null ? 0 : snapshot.journalSeq();
         Journal.Opened opened = Journal.open(file.journalPath(), snapshotSeq);
-        BankStore store = new BankStore(file, opened.journal());
+        BankStore store = new BankStore(file, opened.journal(), compactAfter);
         if (snapshot != null) {
             store.load(snapshot);
         }
@@ -161,10 +167,14 @@ public final class BankStore implements AutoCloseable {
         }
         if (seq > 0) {
             journal.sync(seq);
-            if (journal.entriesSinceReset() >= COMPACT_AFTER && compactionQueued.compareAndSet(false, true)) {
+            if (journal.entriesSinceReset() >= compactAfter && compactionQueued.compareAndSet(false, true)) {
+                // Cleared only once the snapshot is written, so changes made meanwhile queue no second one.
                 compactor.execute(() -> {
-                    compactionQueued.set(false);
-                    persist();
+                    try {
+                        persist();
+                    } finally {
+                        compactionQueued.set(false);
+                    }
                 });
             }
         }

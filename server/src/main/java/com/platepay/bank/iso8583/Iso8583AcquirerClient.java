@@ -69,14 +69,22 @@ public class Iso8583AcquirerClient implements AcquirerPort {
             throw new UncheckedIOException("the ISO 8583 state in " + dir + " could not be opened", e);
         }
         link.start();
-        awaitFirstConnection();
     }
 
-    /** A short wait so the first charge after start does not find the link still connecting. */
-    private void awaitFirstConnection() {
+    public boolean linkUp() {
+        return link.isUp();
+    }
+
+    /** How many times the link has come up; above one, it was rebuilt after a drop or a silent echo. */
+    public int linkConnections() {
+        return link.connections();
+    }
+
+    /** Waits a little for the link, so the first charge after start does not find it still connecting. */
+    public void awaitLink(Duration timeout) {
         try {
-            if (!link.awaitUp(Duration.ofSeconds(3))) {
-                LOG.warn("the ISO 8583 link is not up yet; charges are answered BANK_UNAVAILABLE/unknown until it is");
+            if (!link.awaitUp(timeout)) {
+                LOG.warn("the ISO 8583 link is not up yet; until it is, debits stay UNKNOWN and cards cannot be verified");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
