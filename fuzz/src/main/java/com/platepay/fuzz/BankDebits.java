@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +66,7 @@ public final class BankDebits {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(bankUrl + path)).GET().build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(bankUrl + path)).timeout(Duration.ofMinutes(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("bank GET " + path + ": HTTP " + r.statusCode());
