@@ -124,13 +124,28 @@ public final class PlateRecogniser implements AutoCloseable {
         return new PlateRecogniser(reader);
     }
 
+    /**
+     * When nothing is read at the finder's working size, the search is repeated on a copy this much smaller: plates
+     * that fill a large part of the frame (close-ups) are too big for the finder's kernels at the first size.
+     */
+    static final double COARSE_SEARCH = 0.5;
+
     /** @param frame BGR image */
     public List<PlateReading> recognise(Mat frame) {
+        List<PlateReading> found = recogniseAt(frame, PlateCandidateFinder.WORKING_SIZE);
+        int coarse = (int) (PlateCandidateFinder.WORKING_SIZE * COARSE_SEARCH);
+        if (found.isEmpty() && Math.max(frame.cols(), frame.rows()) > coarse) {
+            found = recogniseAt(frame, coarse);
+        }
+        return found;
+    }
+
+    private List<PlateReading> recogniseAt(Mat frame, int workingSize) {
         List<PlateReading> readings = new ArrayList<>();
         List<PlateReading> twoRowReadings = new ArrayList<>();
         List<PlateBox> twoRowPlates = new ArrayList<>();
         List<Attempt> nearMisses = new ArrayList<>();
-        for (PlateCandidate candidate : finder.find(frame)) {
+        for (PlateCandidate candidate : finder.find(frame, workingSize)) {
             if (alreadyRead(readings, candidate.box())) continue;
             List<PlateColour> colours;
             if (candidate.faint()) {
