@@ -25,7 +25,7 @@ public final class ReadCalibration {
     public static final String RESOURCE = "/models/calibration.properties";
     /** Feature names, in order; index 0 is the bias. */
     public static final String[] FEATURES = {"bias", "agree", "paddleTaken", "paddleDisagrees", "ownMinLogit",
-            "paddleMinLogit", "twoRow", "log2CharHeight", "lineUp"};
+            "paddleMinLogit", "twoRow", "log2CharHeight", "lineUp", "serialAgrees", "ownDiffers"};
 
     private final double[] withPaddle;
     private final double[] ownOnly;
@@ -86,15 +86,34 @@ public final class ReadCalibration {
         double[] x = new double[FEATURES.length];
         x[0] = 1;
         boolean paddle = secondOpinion && !e.paddle().isEmpty();
+        boolean taken = secondOpinion && e.paddleTaken() && !e.twoRow();
         x[1] = paddle && e.readersAgree() ? 1 : 0;
-        x[2] = secondOpinion && e.paddleTaken() && !e.twoRow() ? 1 : 0;
+        x[2] = taken ? 1 : 0;
         x[3] = paddle && !e.readersAgree() && !e.paddleTaken() && !e.twoRow() ? 1 : 0;
-        x[4] = e.own().isEmpty() ? 0 : logit(e.ownMin());
-        x[5] = paddle ? logit(e.paddleMin()) : 0;
+        // each reader's least sure character, for the reader whose text is the read (ours unless PaddleOCR's replaced it)
+        x[4] = e.own().isEmpty() || taken ? 0 : logit(e.ownMin());
+        x[5] = paddle && (taken || e.twoRow() || e.readersAgree()) ? logit(e.paddleMin()) : 0;
         x[6] = e.twoRow() ? 1 : 0;
         x[7] = Math.max(-2, Math.min(2, Math.log(Math.max(e.charHeightPx(), 1) / 20.0) / Math.log(2)));
         x[8] = e.lineUp();
+        // the two readers agree on everything after the province (ours is weakest on provinces; PaddleOCR sometimes
+        // leaves the province out)
+        x[9] = paddle && !e.readersAgree() && !e.own().isEmpty() && serial(e.own()).equals(serial(e.paddle())) ? 1 : 0;
+        x[10] = taken ? Math.min(3, differences(e.own(), e.paddle())) : 0;
         return x;
+    }
+
+    /** The text without a leading province character (or other non-ASCII symbol). */
+    static String serial(String plate) {
+        return !plate.isEmpty() && plate.charAt(0) > 127 ? plate.substring(1) : plate;
+    }
+
+    /** Characters that differ between two texts of the same length; otherwise the longer length. */
+    static int differences(String a, String b) {
+        if (a.length() != b.length()) return Math.max(a.length(), b.length());
+        int d = 0;
+        for (int i = 0; i < a.length(); i++) if (a.charAt(i) != b.charAt(i)) d++;
+        return d;
     }
 
     static double logit(double p) {

@@ -62,6 +62,9 @@ final class RecogniseCommand implements Callable<Integer> {
                     + "(e.g. 0.5, 2, 1,30); true boxes scale with it. To see how the pipeline holds up on other cameras")
     String condition;
 
+    @Option(names = "--evidence", description = "print what the readers said about each read (stderr)")
+    boolean evidence;
+
     @Mixin
     SecondOpinionOptions secondOpinion = new SecondOpinionOptions();
 
@@ -92,6 +95,8 @@ final class RecogniseCommand implements Callable<Integer> {
                 }
                 PhotoResult photo = result.get();
                 photo.readings().forEach(r -> csv.println(row(photo.image(), r, photo.ms(), recogniser.acts(r), photo.cpuMs())));
+                if (evidence) photo.readings().forEach(r -> System.err.printf(Locale.ROOT, "%n%s %s %.3f %s%n",
+                        photo.image(), r.text(), r.calibrated(), r.evidence()));
                 if (table != null) {
                     List<com.platepay.edge.recognition.eval.TruePlate> truePlates =
                             table.platesIn(photo.image()).stream().map(change::apply).toList();
