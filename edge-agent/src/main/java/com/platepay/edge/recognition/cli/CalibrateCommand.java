@@ -96,12 +96,9 @@ final class CalibrateCommand implements Callable<Integer> {
         int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
         double[] w = ReadCalibration.fit(x, y, lambda);
         // probabilities of the pooled reads, most confident first
+        ReadCalibration fitted = new ReadCalibration(w, 1, w, 1);
         double[] p = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double z = 0;
-            for (int j = 0; j < w.length; j++) z += w[j] * x[i][j];
-            p[i] = 1 / (1 + Math.exp(-z));
-        }
+        for (int i = 0; i < x.length; i++) p[i] = fitted.probability(x[i], second);
         Integer[] order = new Integer[x.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]));
