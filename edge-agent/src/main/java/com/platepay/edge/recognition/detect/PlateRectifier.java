@@ -68,11 +68,15 @@ public final class PlateRectifier {
     }
 
     /**
-     * A box this many times larger than its output is first cut out and shrunk by area averaging: a bilinear warp
-     * straight from a large plate skips pixels (aliasing), so the same plate would read differently at another
-     * camera resolution.
+     * A box this many times larger than its output is warped supersampled and shrunk by area averaging: a bilinear
+     * warp straight from a large plate skips pixels (aliasing), so the same plate would read differently at another
+     * camera resolution. The cost stays bounded (at most {@link #MAX_SUPERSAMPLING}² samples per output pixel),
+     * whatever the frame's size.
      */
     static final double ANTIALIAS_ABOVE = 1.5;
+
+    /** At most this many output pixels are averaged per rectified pixel along each axis. */
+    static final int MAX_SUPERSAMPLING = 3;
 
     private static Rectified rectify(Mat frame, PlateBox b, int w, int h, double shear) {
         double half = shear * h / 2;
@@ -81,24 +85,17 @@ public final class PlateRectifier {
         double ratio = Math.max(b.width() / w, b.height() / h);
         Mat plate = new Mat();
         if (ratio > ANTIALIAS_ABOVE) {
-            double[][] corners = {c[0], c[1], c[2], {c[0][0] + c[2][0] - c[1][0], c[0][1] + c[2][1] - c[1][1]}};
-            double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-            for (double[] p : corners) {
-                x0 = Math.min(x0, p[0]); y0 = Math.min(y0, p[1]); x1 = Math.max(x1, p[0]); y1 = Math.max(y1, p[1]);
+            // supersampled: warped at k times the size, then shrunk by area averaging (bounded cost: k <= 3)
+            int k = (int) Math.min(MAX_SUPERSAMPLING, Math.ceil(ratio));
+            double[] big = affine.clone();
+            for (int i = 0; i < 6; i++) big[i] *= k;
+            big[2] += (k - 1) / 2.0;   // each block of k x k large pixels averages around the plate pixel's centre
+            big[5] += (k - 1) / 2.0;
+            try (Mat large = new Mat()) {
+                warp(frame, large, big, w * k, h * k);
+                resize(large, plate, new Size(w, h), 0, 0, INTER_AREA);
             }
-            int left = Math.max(0, (int) Math.floor(x0) - 2), top = Math.max(0, (int) Math.floor(y0) - 2);
-            int right = Math.min(frame.cols(), (int) Math.ceil(x1) + 2), bottom = Math.min(frame.rows(), (int) Math.ceil(y1) + 2);
-            if (right - left >= 4 && bottom - top >= 4) {
-                double f = 1 / ratio;
-                try (Mat roi = new Mat(frame, new org.bytedeco.opencv.opencv_core.Rect(left, top, right - left, bottom - top));
-                     Mat small = new Mat()) {
-                    resize(roi, small, new Size(Math.max(1, (int) Math.round((right - left) * f)),
-                            Math.max(1, (int) Math.round((bottom - top) * f))), 0, 0, INTER_AREA);
-                    double fx = (double) small.cols() / (right - left), fy = (double) small.rows() / (bottom - top);
-                    warp(small, plate, affine(c, left, top, fx, fy, w, h), w, h);
-                }
-                return new Rectified(plate, affine);
-            }
+            return new Rectified(plate, affine);
         }
         warp(frame, plate, affine, w, h);
         return new Rectified(plate, affine);
