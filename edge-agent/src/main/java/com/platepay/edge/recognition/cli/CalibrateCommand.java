@@ -117,7 +117,7 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         threshold = Math.floor(threshold * 10000) / 10000;   // written to four places, never above a kept read
-        String summary = String.format(Locale.ROOT, "%d pooled reads (%d right); threshold %.3f keeps %d, %d wrong",
+        String summary = String.format(Locale.ROOT, "%d pooled reads (%d right); threshold %.4f keeps %d, %d wrong",
                 x.length, right, threshold, keptAt, wrongAt);
         System.err.println((second ? "with PaddleOCR: " : "own networks: ") + summary);
         for (int j = 0; j < w.length; j++) System.err.printf(Locale.ROOT, "  %-16s %8.3f%n", ReadCalibration.FEATURES[j], w[j]);

@@ -83,7 +83,7 @@ final class RecogniseCommand implements Callable<Integer> {
              PlateRecogniser recogniser = secondOpinion.apply(PlateRecogniser.withModels(models))) {
             scores = new Scoreboard(recogniser.actThreshold());
             for (DevSplit h : DevSplit.values()) halves.put(h, new Scoreboard(recogniser.actThreshold()));
-            System.err.printf(Locale.ROOT, "edge-agent: documented threshold %.3f (a lane acts on reads at or above it)%s%n",
+            System.err.printf(Locale.ROOT, "edge-agent: documented threshold %.4f (a lane acts on reads at or above it)%s%n",
                     recogniser.actThreshold(), change.isIdentity() ? "" : "; photos changed in memory: " + change);
             csv.println(HEADER);
             for (int i = 0; i < files.size(); i++) {

@@ -184,13 +184,13 @@ public final class Scoreboard {
         if (!Double.isNaN(actThreshold)) ts.add(actThreshold);
         for (double t : ts) {
             CurvePoint c = at(t);
-            out.printf(Locale.ROOT, "%s%8.3f %10d %8d %8.2f %%   %5.1f %% (%d/%d)%n", t == actThreshold ? "*" : " ", t,
+            out.printf(Locale.ROOT, "%s%8.4f %10d %8d %8.2f %%   %5.1f %% (%d/%d)%n", t == actThreshold ? "*" : " ", t,
                     c.kept(), c.wrong(), 100 * c.wrongRate(), 100 * ratio(c.rightKept(), truePlates), c.rightKept(),
                     truePlates);
         }
         if (!Double.isNaN(actThreshold)) {
             CurvePoint c = at(actThreshold);
-            out.printf(Locale.ROOT, "at the documented threshold %.3f (*): %d reads acted on, %d wrong (%.2f %%), %.1f %% of all true plates read right and acted on%n",
+            out.printf(Locale.ROOT, "at the documented threshold %.4f (*): %d reads acted on, %d wrong (%.2f %%), %.1f %% of all true plates read right and acted on%n",
                     actThreshold, c.kept(), c.wrong(), 100 * c.wrongRate(), 100 * ratio(c.rightKept(), truePlates));
             for (Read r : reads) {
                 if (!r.right() && r.calibrated() >= actThreshold) {
