@@ -76,7 +76,7 @@ public final class PlateRectifier {
     static final double ANTIALIAS_ABOVE = 1.5;
 
     /** At most this many output pixels are averaged per rectified pixel along each axis. */
-    static final int MAX_SUPERSAMPLING = 3;
+    static final int MAX_SUPERSAMPLING = 2;
 
     private static Rectified rectify(Mat frame, PlateBox b, int w, int h, double shear) {
         double half = shear * h / 2;
@@ -85,7 +85,7 @@ public final class PlateRectifier {
         double ratio = Math.max(b.width() / w, b.height() / h);
         Mat plate = new Mat();
         if (ratio > ANTIALIAS_ABOVE) {
-            // supersampled: warped at k times the size, then shrunk by area averaging (bounded cost: k <= 3)
+            // supersampled: warped at k times the size, then shrunk by area averaging (bounded cost: k <= 2)
             int k = (int) Math.min(MAX_SUPERSAMPLING, Math.ceil(ratio));
             double[] big = affine.clone();
             for (int i = 0; i < 6; i++) big[i] *= k;
