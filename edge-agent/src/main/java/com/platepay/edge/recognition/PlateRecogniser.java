@@ -66,6 +66,8 @@ public final class PlateRecogniser implements AutoCloseable {
     private final TwoRowPlateReader twoRows;
     /** The character slant each accepted reading of the current frame was read with (to cut it again the same way). */
     private final IdentityHashMap<PlateReading, Double> shears = new IdentityHashMap<>();
+    /** Turns what the readers said into the calibrated confidence a lane acts on. */
+    private ReadCalibration calibration = ReadCalibration.bundled();
 
     public PlateRecogniser(PlateReader reader) {
         this(reader, null);
@@ -78,6 +80,22 @@ public final class PlateRecogniser implements AutoCloseable {
         this.twoRows = paddle == null ? null : new TwoRowPlateReader(paddle);
     }
 
+    /** Uses {@code c} for the calibrated confidences instead of the committed calibration. */
+    public PlateRecogniser calibratedBy(ReadCalibration c) {
+        this.calibration = c;
+        return this;
+    }
+
+    /** The documented threshold: a lane acts on a read whose calibrated confidence is at or above it. */
+    public double actThreshold() {
+        return calibration.threshold(hasSecondOpinion());
+    }
+
+    /** Whether a lane may act on {@code r} (move money on it): its calibrated confidence reaches the threshold. */
+    public boolean acts(PlateReading r) {
+        return r.calibrated() >= actThreshold();
+    }
+
     /** Whether PaddleOCR's recogniser gives a second opinion. */
     public boolean hasSecondOpinion() {
         return secondOpinion != null;
@@ -88,7 +106,7 @@ public final class PlateRecogniser implements AutoCloseable {
      * recogniser unchanged (first opinion only). Use the returned one instead of this one.
      */
     public PlateRecogniser withSecondOpinionFrom(java.nio.file.Path dir) {
-        return PaddleTextReader.open(dir).map(p -> new PlateRecogniser(reader, p)).orElse(this);
+        return PaddleTextReader.open(dir).map(p -> new PlateRecogniser(reader, p).calibratedBy(calibration)).orElse(this);
     }
 
     /** With the committed models. OpenCV is pinned to the calling thread: an edge box gives recognition one core. */
@@ -106,13 +124,28 @@ public final class PlateRecogniser implements AutoCloseable {
         return new PlateRecogniser(reader);
     }
 
+    /**
+     * When nothing is read at the finder's working size, the search is repeated on a copy this much smaller: plates
+     * that fill a large part of the frame (close-ups) are too big for the finder's kernels at the first size.
+     */
+    static final double COARSE_SEARCH = 0.5;
+
     /** @param frame BGR image */
     public List<PlateReading> recognise(Mat frame) {
+        List<PlateReading> found = recogniseAt(frame, PlateCandidateFinder.WORKING_SIZE);
+        int coarse = (int) (PlateCandidateFinder.WORKING_SIZE * COARSE_SEARCH);
+        if (found.isEmpty() && Math.max(frame.cols(), frame.rows()) > coarse) {
+            found = recogniseAt(frame, coarse);
+        }
+        return found;
+    }
+
+    private List<PlateReading> recogniseAt(Mat frame, int workingSize) {
         List<PlateReading> readings = new ArrayList<>();
         List<PlateReading> twoRowReadings = new ArrayList<>();
         List<PlateBox> twoRowPlates = new ArrayList<>();
         List<Attempt> nearMisses = new ArrayList<>();
-        for (PlateCandidate candidate : finder.find(frame)) {
+        for (PlateCandidate candidate : finder.find(frame, workingSize)) {
             if (alreadyRead(readings, candidate.box())) continue;
             List<PlateColour> colours;
             if (candidate.faint()) {
@@ -135,8 +168,9 @@ public final class PlateRecogniser implements AutoCloseable {
             }
             bestReading(frame, candidate, colours).ifPresent(attempt -> {
                 if (isPlate(attempt)) {
-                    readings.add(attempt.reading());
-                    shears.put(attempt.reading(), attempt.shear());
+                    PlateReading r = attempt.withEvidence();
+                    readings.add(r);
+                    shears.put(r, attempt.shear());
                 } else if (attempt.confidence() > NEARLY_A_PLATE) {
                     nearMisses.add(attempt);
                 }
@@ -151,7 +185,12 @@ public final class PlateRecogniser implements AutoCloseable {
         kept.removeIf(r -> twoRowPlates.stream().anyMatch(p -> BoxOverlap.iou(p, r.box()) > 0.3));
         kept.addAll(withoutOverlaps(twoRowReadings));
         shears.clear();
-        return kept;
+        boolean second = hasSecondOpinion();
+        List<PlateReading> calibrated = new ArrayList<>(kept.size());
+        for (PlateReading r : kept) {
+            calibrated.add(r.evidence() == null ? r.withCalibrated(0) : r.withCalibrated(calibration.probability(r.evidence(), second)));
+        }
+        return calibrated;
     }
 
     private static boolean mayBeTwoRows(PlateCandidate candidate) {
@@ -176,7 +215,9 @@ public final class PlateRecogniser implements AutoCloseable {
             }
             return new TwoRowCheck(true, twoRows.read(plate, span.get()).map(t -> new PlateReading(t.text(),
                     PlateColour.YELLOW, t.confidence(), t.charConfidences(), candidate.box(),
-                    List.of(new PlateReading.Alternative(t.text(), t.confidence())))));
+                    List.of(new PlateReading.Alternative(t.text(), t.confidence())),
+                    new ReadEvidence("", 0, 0, t.text(), t.minConfidence(), true, true,
+                            charHeightPx(candidate.box()) / 2, 0), Double.NaN)));
         }
     }
 
@@ -190,8 +231,9 @@ public final class PlateRecogniser implements AutoCloseable {
                 best = better(best, read(frame, variant, nearMiss.reading().colour(), nearMiss.shear()));
             }
             if (isPlate(best)) {
-                readings.add(best.reading());
-                shears.put(best.reading(), best.shear());
+                PlateReading r = best.withEvidence();
+                readings.add(r);
+                shears.put(r, best.shear());
             }
         }
     }
@@ -295,6 +337,14 @@ public final class PlateRecogniser implements AutoCloseable {
         Attempt from(PlateBox candidate) {
             return new Attempt(reading, agreeingBlobs, candidate, shear);
         }
+
+        /** The reading with what our own networks said about it (PaddleOCR's part is added by its review). */
+        PlateReading withEvidence() {
+            int length = reading.text().length();
+            return reading.withEvidence(new ReadEvidence(reading.text(), reading.confidence(),
+                    reading.minCharConfidence(), "", 0, false, false, charHeightPx(reading.box()),
+                    Math.min(1.0, (double) agreeingBlobs / length)));
+        }
     }
 
     private static boolean isPlate(Attempt a) {
@@ -346,6 +396,14 @@ public final class PlateRecogniser implements AutoCloseable {
             }
         }
         return kept;
+    }
+
+    /**
+     * Character height in frame pixels of a one-row plate in {@code box}: GA 36 characters are 90 mm high on a
+     * 140 mm plate.
+     */
+    static double charHeightPx(PlateBox box) {
+        return box.landscape().height() * 90.0 / 140.0;
     }
 
     static double geometricMean(double[] values) {

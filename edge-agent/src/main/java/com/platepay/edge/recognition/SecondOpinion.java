@@ -53,15 +53,16 @@ final class SecondOpinion {
     List<PlateReading> review(Mat frame, List<PlateReading> kept, ToDoubleFunction<PlateReading> shearOf) {
         List<PlateReading> out = new ArrayList<>(kept.size());
         for (PlateReading r : kept) {
-            if (r.confidence() >= ONLY_BELOW) {
-                out.add(r);
-                continue;
-            }
             PlateLayout layout = PlateReader.layoutFor(r.colour());
             double shear = shearOf.applyAsDouble(r);
             PaddleTextReader.Text opinion;
             try (Mat plate = PlateRectifier.rectify(frame, r.box(), layout, shear).plate()) {
                 opinion = paddle.read(plate);
+            }
+            if (r.confidence() >= ONLY_BELOW) {
+                // Ours stands; PaddleOCR's independent reading is kept as evidence for the calibrated confidence.
+                out.add(withOpinion(r, opinion, false));
+                continue;
             }
             if (opinion.text().length() < MIN_SYMBOLS) {
                 continue;   // no text there: not a plate
@@ -73,13 +74,25 @@ final class SecondOpinion {
                     opinion = paddle.read(wider);
                 }
                 if (!agrees(opinion, r, WIDE_CUT_SURE)) {
-                    if (!surelyDigitsOnly(tight) && !surelyDigitsOnly(opinion)) out.add(r);
+                    if (!surelyDigitsOnly(tight) && !surelyDigitsOnly(opinion)) {
+                        out.add(withOpinion(r, opinion.text().length() >= tight.text().length() ? opinion : tight, false));
+                    }
                     continue;
                 }
             }
-            out.add(r.readAs(opinion.text(), opinion.charConfidences()));
+            out.add(withOpinion(r, opinion, true).readAs(opinion.text(), opinion.charConfidences()));
         }
         return out;
+    }
+
+    /** {@code r} with PaddleOCR's reading recorded in its evidence; {@code taken} when it replaces ours. */
+    private static PlateReading withOpinion(PlateReading r, PaddleTextReader.Text opinion, boolean taken) {
+        ReadEvidence e = r.evidence();
+        if (e == null) return r;
+        boolean replaces = taken && !opinion.text().equals(r.text());
+        return r.withEvidence(new ReadEvidence(e.own(), e.ownMean(), e.ownMin(), opinion.text(),
+                opinion.text().isEmpty() ? 0 : opinion.minConfidence(), replaces, e.twoRow(), e.charHeightPx(),
+                e.lineUp()));
     }
 
     /**

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code edge-agent/bin/edge-agent} (and so of {@code ./platepay recognise|video|train}). */
 @Command(name = "edge-agent", mixinStandardHelpOptions = true,
         description = "PlatePay edge agent: plate recognition in camera frames.",
-        subcommands = {RecogniseCommand.class, VideoCommand.class, TrainCommand.class})
+        subcommands = {RecogniseCommand.class, VideoCommand.class, TrainCommand.class, CalibrateCommand.class})
 public final class EdgeAgentCommand implements Runnable {
 
     @Override

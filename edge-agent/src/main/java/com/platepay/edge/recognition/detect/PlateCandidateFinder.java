@@ -15,13 +15,19 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 public final class PlateCandidateFinder {
 
-    static final int WORKING_SIZE = 880;
+    public static final int WORKING_SIZE = 880;
 
     private final ColourRegions colourRegions = new ColourRegions();
     private final EdgeRegions edgeRegions = new EdgeRegions();
 
     public List<PlateCandidate> find(Mat frame) {
-        double scale = Math.min(1.0, (double) WORKING_SIZE / Math.max(frame.cols(), frame.rows()));
+        return find(frame, WORKING_SIZE);
+    }
+
+    /** Candidates found on a copy at most {@code workingSize} px on its long side. */
+    public List<PlateCandidate> find(Mat frame, int workingSize) {
+        int longSide = Math.max(frame.cols(), frame.rows());
+        double scale = Math.min(1.0, (double) workingSize / longSide);
         List<PlateCandidate> found = new ArrayList<>();
         try (Mat small = new Mat()) {
             if (scale < 1.0) {

@@ -1,7 +1,9 @@
 package com.platepay.edge.recognition.detect;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.getAffineTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
@@ -65,27 +67,68 @@ public final class PlateRectifier {
         return rectify(frame, box.landscape(), w, h, 0);
     }
 
+    /**
+     * A box this many times larger than its output is warped supersampled and shrunk by area averaging: a bilinear
+     * warp straight from a large plate skips pixels (aliasing), so the same plate would read differently at another
+     * camera resolution. The cost stays bounded (at most {@link #MAX_SUPERSAMPLING}² samples per output pixel),
+     * whatever the frame's size.
+     */
+    static final double ANTIALIAS_ABOVE = 1.5;
+
+    /** At most this many output pixels are averaged per rectified pixel along each axis. */
+    static final int MAX_SUPERSAMPLING = 2;
+
     private static Rectified rectify(Mat frame, PlateBox b, int w, int h, double shear) {
         double half = shear * h / 2;
         double[][] c = {onBox(b, w, h, -half, 0), onBox(b, w, h, w - half, 0), onBox(b, w, h, w + half, h)};
+        double[] affine = affine(c, 0, 0, 1, 1, w, h);
+        double ratio = Math.max(b.width() / w, b.height() / h);
+        Mat plate = new Mat();
+        if (ratio > ANTIALIAS_ABOVE) {
+            // supersampled: warped at k times the size, then shrunk by area averaging (bounded cost: k <= 2)
+            int k = (int) Math.min(MAX_SUPERSAMPLING, Math.ceil(ratio));
+            double[] big = affine.clone();
+            for (int i = 0; i < 6; i++) big[i] *= k;
+            big[2] += (k - 1) / 2.0;   // each block of k x k large pixels averages around the plate pixel's centre
+            big[5] += (k - 1) / 2.0;
+            try (Mat large = new Mat()) {
+                warp(frame, large, big, w * k, h * k);
+                resize(large, plate, new Size(w, h), 0, 0, INTER_AREA);
+            }
+            return new Rectified(plate, affine);
+        }
+        warp(frame, plate, affine, w, h);
+        return new Rectified(plate, affine);
+    }
+
+    private static void warp(Mat src, Mat dst, double[] a, int w, int h) {
+        try (Mat m = new Mat(2, 3, org.bytedeco.opencv.global.opencv_core.CV_64F)) {
+            try (DoubleIndexer idx = m.createIndexer()) {
+                for (int i = 0; i < 6; i++) idx.put(i / 3, i % 3, a[i]);
+            }
+            warpAffine(src, dst, m, new Size(w, h), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+        }
+    }
+
+    /**
+     * The affine map taking the three source corners {@code c} (shifted by (-ox, -oy), then scaled by fx, fy) onto the
+     * output's corners (0, 0), (w, 0), (w, h).
+     */
+    private static double[] affine(double[][] c, double ox, double oy, double fx, double fy, int w, int h) {
         try (Point2f src = new Point2f(3); Point2f dst = new Point2f(3)) {
             for (int i = 0; i < 3; i++) {
-                src.position(i).x((float) c[i][0]).y((float) c[i][1]);
+                src.position(i).x((float) ((c[i][0] - ox) * fx)).y((float) ((c[i][1] - oy) * fy));
             }
             dst.position(0).x(0).y(0);
             dst.position(1).x(w).y(0);
             dst.position(2).x(w).y(h);
             src.position(0);
             dst.position(0);
-            Mat m = getAffineTransform(src, dst);
             double[] affine = new double[6];
-            try (DoubleIndexer idx = m.createIndexer()) {
+            try (Mat m = getAffineTransform(src, dst); DoubleIndexer idx = m.createIndexer()) {
                 for (int i = 0; i < 6; i++) affine[i] = idx.get(i / 3, i % 3);
             }
-            Mat plate = new Mat();
-            warpAffine(frame, plate, m, new Size(w, h), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
-            m.close();
-            return new Rectified(plate, affine);
+            return affine;
         }
     }
 

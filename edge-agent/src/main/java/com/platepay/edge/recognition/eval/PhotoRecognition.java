@@ -38,16 +38,29 @@ public final class PhotoRecognition {
 
     /** Empty when the file does not decode as an image. */
     public static Optional<PhotoResult> recognise(PlateRecogniser recogniser, Path file) {
-        try (Mat frame = imread(file.toString())) {
-            if (frame.empty()) {
+        return recognise(recogniser, file, Condition.AS_IS);
+    }
+
+    /** As {@link #recognise(PlateRecogniser, Path)}, on the photo changed by {@code condition} (in memory). */
+    public static Optional<PhotoResult> recognise(PlateRecogniser recogniser, Path file, Condition condition) {
+        try (Mat decoded = imread(file.toString())) {
+            if (decoded.empty()) {
                 return Optional.empty();
             }
+            try (Mat frame = condition.isIdentity() ? null : condition.apply(decoded)) {
+                return Optional.of(timed(recogniser, frame == null ? decoded : frame, file.getFileName().toString()));
+            }
+        }
+    }
+
+    private static PhotoResult timed(PlateRecogniser recogniser, Mat frame, String image) {
+        {
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             List<PlateReading> readings = recogniser.recognise(frame);
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
-            return Optional.of(new PhotoResult(file.getFileName().toString(), readings, ms, cpuMs));
+            return new PhotoResult(image, readings, ms, cpuMs);
         }
     }
 
@@ -56,6 +69,18 @@ public final class PhotoRecognition {
         Scoreboard scores = new Scoreboard();
         for (Path file : imageFiles(dir)) {
             recognise(recogniser, file).ifPresent(r -> scores.add(r.image(), truth.platesIn(r.image()), r.readings(), r.ms(), r.cpuMs()));
+        }
+        return scores;
+    }
+
+    /** As {@link #score}, for the photos of one half of the {@link DevSplit} under {@code condition}. */
+    public static Scoreboard score(PlateRecogniser recogniser, Path dir, TruthTable truth, DevSplit half,
+                                   Condition condition) throws IOException {
+        Scoreboard scores = new Scoreboard(recogniser.actThreshold());
+        for (Path file : imageFiles(dir)) {
+            if (half != null && DevSplit.of(file.getFileName().toString()) != half) continue;
+            recognise(recogniser, file, condition).ifPresent(r -> scores.add(r.image(),
+                    truth.platesIn(r.image()).stream().map(condition::apply).toList(), r.readings(), r.ms(), r.cpuMs()));
         }
         return scores;
     }

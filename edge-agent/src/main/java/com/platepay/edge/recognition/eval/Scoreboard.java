@@ -26,6 +26,23 @@ public final class Scoreboard {
     public record FalsePlate(String image, PlateReading reading) {
     }
     private final List<Miss> misses = new ArrayList<>();
+    /** Every reported read: its calibrated confidence and whether its text is the true plate's there. */
+    private final List<Read> reads = new ArrayList<>();
+    private int exactByOwnNetworks;
+    private final double actThreshold;
+
+    /** One reported read, for the threshold curve; {@code right} when it is a true plate there read exactly. */
+    public record Read(String image, String text, double calibrated, boolean right, PlateReading reading) {
+    }
+
+    public Scoreboard() {
+        this(Double.NaN);
+    }
+
+    /** @param actThreshold the documented threshold a lane acts at (NaN: none) */
+    public Scoreboard(double actThreshold) {
+        this.actThreshold = actThreshold;
+    }
 
     /** A true plate not read exactly: what was read over it (empty when nothing was found there). */
     public record Miss(TruePlate truth, String read) {
@@ -49,8 +66,10 @@ public final class Scoreboard {
             unmatched.remove(match);
             detected++;
             String want = comparable(t.plate()), got = comparable(match.text());
+            reads.add(new Read(image, match.text(), match.calibrated(), want.equals(got), match));
             if (want.equals(got)) {
                 exact++;
+                if (match.evidence() != null && comparable(match.evidence().own()).equals(want)) exactByOwnNetworks++;
             } else {
                 misses.add(new Miss(t, match.text()));
             }
@@ -62,6 +81,7 @@ public final class Scoreboard {
         }
         falsePositives += unmatched.size();
         unmatched.forEach(r -> falsePlates.add(new FalsePlate(image, r)));
+        unmatched.forEach(r -> reads.add(new Read(image, r.text(), r.calibrated(), false, r)));
     }
 
     private static PlateReading bestOverlap(TruePlate t, List<PlateReading> readings) {
@@ -115,6 +135,71 @@ public final class Scoreboard {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
     }
 
+    public List<Read> reads() {
+        return List.copyOf(reads);
+    }
+
+    public int truePlates() {
+        return truePlates;
+    }
+
+    /** Exact matches whose text our own networks read (before PaddleOCR's second opinion, which may have agreed). */
+    public int exactByOwnNetworks() {
+        return exactByOwnNetworks;
+    }
+
+    public int exact() {
+        return exact;
+    }
+
+    /** One point of the threshold curve: reads at or above {@code threshold}, the wrong ones among them, and the true plates read exactly among them. */
+    public record CurvePoint(double threshold, int kept, int wrong, int rightKept) {
+        public double wrongRate() {
+            return kept == 0 ? 0 : (double) wrong / kept;
+        }
+    }
+
+    public CurvePoint at(double threshold) {
+        int kept = 0, wrong = 0;
+        for (Read r : reads) {
+            if (r.calibrated() >= threshold) {
+                kept++;
+                if (!r.right()) wrong++;
+            }
+        }
+        return new CurvePoint(threshold, kept, wrong, kept - wrong);
+    }
+
+    /** The thresholds the curve is printed at (the documented one is added). */
+    static final double[] CURVE = {0, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995};
+
+    /**
+     * The threshold curve: for each threshold, reads kept, wrong reads among them (misreads and false plates), their
+     * share, and the share of all true plates read exactly at or above it.
+     */
+    public void printCurve(PrintStream out) {
+        out.printf(Locale.ROOT, "threshold   reads kept   wrong   wrong %%   true plates read right at or above%n");
+        java.util.TreeSet<Double> ts = new java.util.TreeSet<>();
+        for (double t : CURVE) ts.add(t);
+        if (!Double.isNaN(actThreshold)) ts.add(actThreshold);
+        for (double t : ts) {
+            CurvePoint c = at(t);
+            out.printf(Locale.ROOT, "%s%8.4f %10d %8d %8.2f %%   %5.1f %% (%d/%d)%n", t == actThreshold ? "*" : " ", t,
+                    c.kept(), c.wrong(), 100 * c.wrongRate(), 100 * ratio(c.rightKept(), truePlates), c.rightKept(),
+                    truePlates);
+        }
+        if (!Double.isNaN(actThreshold)) {
+            CurvePoint c = at(actThreshold);
+            out.printf(Locale.ROOT, "at the documented threshold %.4f (*): %d reads acted on, %d wrong (%.2f %%), %.1f %% of all true plates read right and acted on%n",
+                    actThreshold, c.kept(), c.wrong(), 100 * c.wrongRate(), 100 * ratio(c.rightKept(), truePlates));
+            for (Read r : reads) {
+                if (!r.right() && r.calibrated() >= actThreshold) {
+                    out.printf(Locale.ROOT, "  wrong and acted on: %s %s (calibrated %.3f)%n", r.image(), r.text(), r.calibrated());
+                }
+            }
+        }
+    }
+
     public List<Miss> misses() {
         return List.copyOf(misses);
     }
@@ -136,8 +221,19 @@ public final class Scoreboard {
         }
         for (FalsePlate f : falsePlates) {
             PlateBox b = f.reading().box();
-            out.printf(Locale.ROOT, "false   %s %-9s conf %.2f box %.0f,%.0f %.0fx%.0f %.0f deg%n", f.image(),
-                    f.reading().text(), f.reading().confidence(), b.cx(), b.cy(), b.width(), b.height(), b.angleDeg());
+            out.printf(Locale.ROOT, "false   %s %-9s conf %.2f calibrated %.3f box %.0f,%.0f %.0fx%.0f %.0f deg%n", f.image(),
+                    f.reading().text(), f.reading().confidence(), f.reading().calibrated(), b.cx(), b.cy(), b.width(),
+                    b.height(), b.angleDeg());
+        }
+    }
+
+    /** One line per plate reported where there is none (signs, badges, date stamps, grilles). */
+    public void printFalsePlates(PrintStream out) {
+        out.printf(Locale.ROOT, "false plates:      %d%n", falsePlates.size());
+        for (FalsePlate f : falsePlates) {
+            PlateBox b = f.reading().box();
+            out.printf(Locale.ROOT, "  %s %-9s calibrated %.3f box %.0f,%.0f %.0fx%.0f%n", f.image(), f.reading().text(),
+                    f.reading().calibrated(), b.cx(), b.cy(), b.width(), b.height());
         }
     }
 
@@ -148,6 +244,8 @@ public final class Scoreboard {
                 100 * detectionRate(), detected, truePlates, DETECTION_IOU, falsePositives);
         out.printf(Locale.ROOT, "characters:        %.1f %% (of detected plates)%n", 100 * charAccuracy());
         out.printf(Locale.ROOT, "province:          %.1f %% (of detected plates)%n", 100 * provinceAccuracy());
+        out.printf(Locale.ROOT, "own networks:      %d of the %d exact matches read by the project's networks themselves (%.1f %%)%n",
+                exactByOwnNetworks, exact, 100 * ratio(exactByOwnNetworks, exact));
         out.printf(Locale.ROOT, "ms per photo:      p50 %.1f, p95 %.1f (recognition of the decoded frame)%n",
                 millisPercentile(50), millisPercentile(95));
         out.printf(Locale.ROOT, "CPU ms per photo:  p50 %.1f, p95 %.1f (the recognising thread alone)%n",

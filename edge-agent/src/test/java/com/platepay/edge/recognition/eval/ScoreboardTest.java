@@ -53,6 +53,25 @@ class ScoreboardTest {
         assertEquals(1.0, scores.exactMatch(), 1e-9);
     }
 
+    @Test
+    void theCurveCountsReadsKeptAndWrongOnesIncludingFalsePlates() {
+        Scoreboard scores = new Scoreboard(0.8);
+        TruePlate a = new TruePlate("a.jpg", "浙E6686V", "blue", BOX);
+        TruePlate b = new TruePlate("a.jpg", "辽BG0D80", "blue", new PlateBox(400, 50, 120, 40, 0));
+        scores.add("a.jpg", List.of(a, b), List.of(reading("浙E6686V", BOX).withCalibrated(0.95),
+                reading("辽BG0D88", new PlateBox(402, 51, 118, 41, 1)).withCalibrated(0.85),
+                reading("粤AA0825", new PlateBox(700, 300, 120, 40, 0)).withCalibrated(0.3)), 10, 8);
+
+        assertEquals(new Scoreboard.CurvePoint(0.0, 3, 2, 1), scores.at(0.0));
+        assertEquals(new Scoreboard.CurvePoint(0.8, 2, 1, 1), scores.at(0.8));
+        assertEquals(new Scoreboard.CurvePoint(0.9, 1, 0, 1), scores.at(0.9));
+        assertEquals(0.5, scores.at(0.8).wrongRate(), 1e-9);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        scores.printCurve(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("wrong and acted on: a.jpg 辽BG0D88"), printed);
+    }
+
     private static PlateReading reading(String text, PlateBox box) {
         return new PlateReading(text, PlateColour.BLUE, 0.9, new double[text.length()], box, List.of());
     }
