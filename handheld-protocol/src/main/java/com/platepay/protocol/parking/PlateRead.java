@@ -35,6 +35,10 @@ public record PlateRead(
         return candidates == null ? List.of() : candidates;
     }
 
+    public PlateRead withCapturedAt(Instant at) {
+        return new PlateRead(lane, direction, plate, plateColour, confidence, candidates, at, cropSha256, openedOffline, allowListVersion);
+    }
+
     public boolean wasOpenedOffline() {
         return Boolean.TRUE.equals(openedOffline);
     }
