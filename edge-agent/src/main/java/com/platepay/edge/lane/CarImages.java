@@ -50,8 +50,15 @@ public final class CarImages implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(out);
         String text = PlateNumber.parse(plate).text();
+        write(text, colour, out, frames, seed);
+        System.err.println("wrote " + frames + " frames of " + text + " to " + out);
+        return 0;
+    }
+
+    /** Writes {@code frames} PNG frames of a car with this plate to {@code out}. */
+    static void write(String text, PlateColour colour, Path out, int frames, long seed) throws java.io.IOException {
+        Files.createDirectories(out);
         SyntheticPlateRenderer renderer = new SyntheticPlateRenderer(PlateFonts.load());
         Random random = new Random(seed);
         for (int i = 0; i < frames; i++) {
@@ -71,7 +78,5 @@ public final class CarImages implements Callable<Integer> {
                 imwrite(file.toString(), frame);
             }
         }
-        System.err.println("wrote " + frames + " frames of " + text + " to " + out);
-        return 0;
     }
 }

@@ -103,9 +103,15 @@ public final class LaneBox implements AutoCloseable {
         });
     }
 
+    /** One read opens the barrier once: a second answer to it (the box resent it, the server answered both) only logs. */
     private void act(LaneCommand c) throws IOException {
+        boolean first = c.ackSeq() == null || journal.isPending(c.ackSeq());
         if (c.ackSeq() != null) {
             journal.ack(c.ackSeq());
+        }
+        if (!first) {
+            events.say("server: " + c.decision() + " again for read #" + c.ackSeq() + " (already acted on)");
+            return;
         }
         ObjectNode e = events.event("decision");
         JsonNode body = ProtocolCodec.tree(c);

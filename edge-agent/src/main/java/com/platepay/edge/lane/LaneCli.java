@@ -1,6 +1,7 @@
 package com.platepay.edge.lane;
 
 import com.platepay.edge.recognition.PlateRecogniser;
+import com.platepay.edge.recognition.read.PaddleTextReader;
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class LaneCli implements Callable<Integer> {
         LaneDevice device = LaneDevice.read(file, lane + "-1", direction, site, laneId);
         Path dir = data != null ? data : home.resolve(".platepay/lanes/" + lane);
         Events events = new Events(System.out, System.err);
-        try (PlateRecogniser recogniser = PlateRecogniser.withBundledModels();
+        try (PlateRecogniser recogniser = recogniser();
              LaneBox box = new LaneBox(device, Journal.open(dir.resolve("journal.log")), new CropStore(dir.resolve("crops"),
                      Duration.ofDays(retentionDays)), new AllowListStore(dir.resolve("allow-list.json")), new SimulatedBarrier(events::say),
                      events, Duration.ofSeconds(3))) {
@@ -106,6 +107,12 @@ public final class LaneCli implements Callable<Integer> {
             }
             return outcome(recorded.get(recorded.size() - 1), events);
         }
+    }
+
+    /** The bundled networks, with PaddleOCR as second opinion when the build fetched its model. */
+    static PlateRecogniser recogniser() {
+        PlateRecogniser own = PlateRecogniser.withBundledModels();
+        return PaddleTextReader.defaultDirectory().map(own::withSecondOpinionFrom).orElse(own);
     }
 
     private void accept(PassReader reader, Mat frame, LaneBox box, List<LaneBox.Recorded> recorded) {

@@ -49,11 +49,7 @@ final class Uplink implements AutoCloseable {
                 .serverHost(device.host()).serverPort(device.port())
                 .simpleAuth().username(device.mqttUsername()).password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
-                .addConnectedListener(ctx -> {
-                    connected = true;
-                    onLink.accept(true);
-                    subscribeThenFlush();
-                })
+                .addConnectedListener(ctx -> subscribeThenFlush(onLink))
                 .addDisconnectedListener(ctx -> {
                     if (connected) {
                         onLink.accept(false);
@@ -61,7 +57,7 @@ final class Uplink implements AutoCloseable {
                     connected = false;
                 })
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> onServerMessage.accept(p.getPayloadAsBytes()));
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> onServerMessage.accept(p.getPayloadAsBytes()), timer);
     }
 
     void start() {
@@ -74,12 +70,18 @@ final class Uplink implements AutoCloseable {
         return connected && client.getState().isConnected();
     }
 
-    private void subscribeThenFlush() {
+    /** Online only once the command topic is subscribed: an answer must not arrive before the box listens. */
+    private void subscribeThenFlush(Consumer<Boolean> onLink) {
         client.subscribeWith().topicFilter(Topics.device(device.siteId(), device.deviceId(), Topics.COMMAND)).qos(MqttQos.AT_LEAST_ONCE)
-                .send().whenComplete((ack, failure) -> {
+                .send().whenCompleteAsync((ack, failure) -> {
+                    if (failure != null) {
+                        return;   // the connection went again; the next connect subscribes
+                    }
+                    connected = true;
+                    onLink.accept(true);
                     lastSent.clear();   // a new connection: whatever was in flight may be lost
                     flush();
-                });
+                }, timer);
     }
 
     /** Sends what is pending and was not sent within {@code resendAfter}, oldest first. */
