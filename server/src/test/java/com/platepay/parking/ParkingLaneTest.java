@@ -184,6 +184,20 @@ class ParkingLaneTest extends StackTest {
     }
 
     @Test
+    void aRegularOfTheLotIsOnItsLanesSignedAllowList() throws Exception {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var list = exit.allowLists.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (list != null && list.plates().stream().anyMatch(p -> p.plate().equals(driver.plate()) && p.plateColour().equals("BLUE"))) {
+                return;
+            }
+        }
+        throw new AssertionError("the exit lane never got an allow-list with " + driver.plate());
+    }
+
+    @Test
     void aManualOpenNeedsAReasonIsAuditedAndReachesTheLane() {
         Users.OLGA.api().body(Map.of()).post("/api/v1/operator/parking/lanes/" + exit.deviceId() + "/open").then().statusCode(400);
         Users.OSCAR.api().body(Map.of("reason", "x")).post("/api/v1/operator/parking/lanes/" + exit.deviceId() + "/open").then().statusCode(404);

@@ -11,6 +11,7 @@ import com.platepay.protocol.EnvelopeVerifier;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
+import com.platepay.protocol.parking.AllowList;
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ public final class TestLane implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong(1_000);
     /** Every command that verified with the server's key, in arrival order. */
     public final BlockingQueue<LaneCommand> commands = new LinkedBlockingQueue<>();
+    /** Allow-lists that verified, in arrival order. */
+    public final BlockingQueue<AllowList> allowLists = new LinkedBlockingQueue<>();
     /** Commands whose signature did not verify (a lane box ignores them). */
     public final BlockingQueue<byte[]> unverified = new LinkedBlockingQueue<>();
 
@@ -54,14 +57,15 @@ public final class TestLane implements AutoCloseable {
     private void onCommand(Mqtt5Publish publish) {
         try {
             Envelope e = ProtocolCodec.decode(publish.getPayloadAsBytes());
-            if (!MessageTypes.COMMAND.equals(e.type())) {
-                return;
-            }
             if (!EnvelopeVerifier.verify(e, DeviceKeys.decodePublic(device.serverPublicKey()))) {
                 unverified.add(publish.getPayloadAsBytes());
                 return;
             }
-            commands.add(ProtocolCodec.body(e, LaneCommand.class));
+            if (MessageTypes.ALLOW_LIST.equals(e.type())) {
+                allowLists.add(ProtocolCodec.body(e, AllowList.class));
+            } else if (MessageTypes.COMMAND.equals(e.type())) {
+                commands.add(ProtocolCodec.body(e, LaneCommand.class));
+            }
         } catch (Exception ex) {
             throw new IllegalStateException("the server sent a command that does not decode", ex);
         }
