@@ -26,11 +26,12 @@ class ParkingContractTest {
         assertEquals(List.of(), ContractSchemas.validateEnvelope(ContractTest.json("examples/" + file)), file);
         Envelope e = ProtocolCodec.decode(ContractTest.resource("examples/" + file));
         assertEquals(type, e.type());
-        ProtocolCodec.body(e, switch (type) {
+        Class<?> bodyType = switch (type) {
             case "plate-read" -> PlateRead.class;
             case "command" -> LaneCommand.class;
             default -> AllowList.class;
-        });
+        };
+        ProtocolCodec.body(e, bodyType);
         assertTrue(EnvelopeVerifier.verify(e, ContractTest.publishedKey(signer)), file + " verifies with " + signer);
         assertFalse(EnvelopeVerifier.verify(e, ContractTest.publishedKey(signer.equals("lane") ? "laneServer" : "lane")));
     }

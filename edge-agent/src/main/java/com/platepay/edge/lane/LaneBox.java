@@ -85,7 +85,11 @@ public final class LaneBox implements AutoCloseable {
     }
 
     private void onServerMessage(byte[] payload) {
-        messages.check(payload, why -> events.emit(events.event("refused"), "ignored " + why)).ifPresent(m -> {
+        messages.check(payload, why -> {
+            ObjectNode e = events.event("refused");
+            e.put("why", why);
+            events.emit(e, "ignored " + why);
+        }).ifPresent(m -> {
             try {
                 if (m instanceof ServerMessages.List l) {
                     if (allowList.offer(l.allowList())) {
