@@ -37,7 +37,7 @@ public class AllowListPublisher {
         this.commands = commands;
     }
 
-    @Scheduled(every = "${platepay.parking.allow-list-interval:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${platepay.parking.allow-list-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return Panache.withSession(() -> ParkingLane.<ParkingLane>listAll()
                         .flatMap(lanes -> Multi.createFrom().iterable(lanes.stream().collect(Collectors.groupingBy(l -> l.siteId)).entrySet())
