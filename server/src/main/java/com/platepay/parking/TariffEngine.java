@@ -27,7 +27,8 @@ public final class TariffEngine {
         if (!exit.isAfter(entry)) {
             return 0;
         }
-        long minutes = (Duration.between(entry, exit).toSeconds() + 59) / 60;
+        // Every started minute counts: a stay of one second is one minute (and the first period, when there are no free minutes).
+        long minutes = (Duration.between(entry, exit).toMillis() + 59_999) / 60_000;
         if (minutes <= tariff.freeMinutes()) {
             return 0;
         }

@@ -40,6 +40,7 @@ class TariffEngineTest {
                 Arguments.of("the daily cap across three days", DAY, HARBIN, "2026-11-23T00:00", "2026-11-25T23:59", 18000),
                 Arguments.of("cap on day one, two hours on day two", DAY, HARBIN, "2026-11-23T08:00", "2026-11-24T02:00", 7000),
                 Arguments.of("the demo's first minute is the first hour", DEMO, HARBIN, "2026-11-23T10:00", "2026-11-23T10:01", 500),
+                Arguments.of("even its first second", DEMO, HARBIN, "2026-11-23T10:00", "2026-11-23T10:00:00.400", 500),
                 Arguments.of("a stay across the night band", NIGHT, HARBIN, "2026-11-23T21:00", "2026-11-24T08:00", 1000 + 800 + 500),
                 Arguments.of("inside the night band only", NIGHT, HARBIN, "2026-11-23T23:00", "2026-11-24T06:00", 800),
                 // Day 24 has 15 daytime hours and its own night: over the cap. The night of the 24th ends on the 25th.
