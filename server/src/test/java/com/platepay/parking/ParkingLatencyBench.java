@@ -102,7 +102,20 @@ class ParkingLatencyBench extends StackTest {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
     }
 
+    /** Setting up 50 drivers on a loaded machine may time out a call; the figures are about the exits. */
     private String enrol() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return enrolOnce();
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String enrolOnce() {
         String plate = Plates.random();
         var account = bank.openAccount("DEBIT", 10_000_000);
         String vehicle = scenario.vehicle(Users.BOB, plate);
