@@ -162,7 +162,7 @@ SERVER_PID=$!
 PIDS+=($SERVER_PID)
 
 for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && [ -s "$DATA/handheld.json" ]; then
+  if curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && [ -s "$DATA/handheld.json" ] && [ -s "$DATA/lane-exit.json" ]; then
     READY=1; break
   fi
   kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -173,6 +173,15 @@ if [ "${READY:-0}" != 1 ]; then
   tail -n 30 "$DATA/logs/server.log" >&2
   exit 1
 fi
+
+# Camera frames of the demo plate's car for the lane boxes (the edge agent's synthetic plate renderer).
+CAR_IMAGES="$DATA/lane-images/heiE12345"
+if [ ! -d "$CAR_IMAGES" ]; then
+  echo "Rendering camera frames of the demo car (builds the edge agent on its first run)..."
+  "$ROOT/edge-agent/bin/edge-agent" lane-images --plate 黑E12345 --out "$CAR_IMAGES" > "$DATA/logs/lane-images.log" 2>&1 \
+    || echo "demo: could not render the car frames (see $DATA/logs/lane-images.log); the lanes need fonts-noto-cjk" >&2
+fi
+CAR_REL="${CAR_IMAGES#"$ROOT"/}"
 
 # The demo accounts and their generated passwords (kept 0600 in $DATA/keycloak/demo-users.properties).
 demo_users() {
@@ -206,6 +215,10 @@ $(demo_users)
 
 Charge the demo plate from the handheld (paste this in another terminal):
   ./platepay handheld charge --plate 黑E12345 --amount 128.50
+
+Drive the demo car through the parking lot (entry, then exit; each exits 0 when the barrier opened):
+  ./platepay lane --lane entry --images $CAR_REL
+  ./platepay lane --lane exit --images $CAR_REL
 
 See it as the driver, with a token from Keycloak:
   TOKEN=\$(./platepay token driver)

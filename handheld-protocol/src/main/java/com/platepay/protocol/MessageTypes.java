@@ -9,6 +9,8 @@ public final class MessageTypes {
     public static final String PLATE_READ = "plate-read";
     public static final String STATUS = "status";
     public static final String COMMAND = "command";
+    /** Sent on the {@code command} topic too, retained: the lane's offline allow-list. */
+    public static final String ALLOW_LIST = "allow-list";
 
     private MessageTypes() {
     }

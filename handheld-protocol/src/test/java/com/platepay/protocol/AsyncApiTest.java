@@ -51,6 +51,9 @@ class AsyncApiTest {
         assertSameJson("examples/charge.json", messages.get("charge").get("examples").get(0).get("payload"));
         assertSameJson("examples/charge-result-approved.json", messages.get("chargeResult").get("examples").get(0).get("payload"));
         assertSameJson("examples/charge-result-declined.json", messages.get("chargeResult").get("examples").get(1).get("payload"));
+        assertSameJson("examples/plate-read.json", messages.get("plateRead").get("examples").get(0).get("payload"));
+        assertSameJson("examples/command-open-barrier.json", messages.get("command").get("examples").get(0).get("payload"));
+        assertSameJson("examples/allow-list.json", messages.get("allowList").get("examples").get(0).get("payload"));
     }
 
     private static void assertSameJson(String file, JsonNode embedded) throws Exception {

@@ -9,9 +9,12 @@ import com.platepay.enrollment.MandateService;
 import com.platepay.enrollment.Vehicle;
 import com.platepay.identity.KeycloakUsers;
 import com.platepay.mqtt.MqttGateway;
+import com.platepay.parking.ParkingLane;
+import com.platepay.parking.ParkingLot;
 import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
+import com.platepay.protocol.parking.PlateRead;
 import com.platepay.sites.Device;
 import com.platepay.sites.DeviceCredentials;
 import com.platepay.sites.Operator;
@@ -58,6 +61,11 @@ public class DemoSeeder {
     /** A card number for the simulated bank only (Luhn-valid, bank BIN 622202). */
     static final String DEMO_PAN = "6222020000012345674";
     static final long OPENING_BALANCE = 200_000;
+    /**
+     * Per mille. The lane box reads the demo's rendered car at about 840 with PaddleOCR as second opinion (the build
+     * fetches it) and about 300 without: then its exits go to review, as an unsure read should.
+     */
+    static final int DEMO_LANE_THRESHOLD = 700;
 
     /** Demo accounts the demo command creates in Keycloak; the seed data belongs to their user ids. */
     static final String DRIVER_USERNAME = "driver";
@@ -126,7 +134,7 @@ public class DemoSeeder {
                 .flatMap(found -> found != null ? Uni.createFrom().item(found) : operator(subject).<Operator>persist()
                         .call(op -> member(op, subject).persist()))
                 .flatMap(op -> site(op, "Daqing CNG Station 1", SiteCategory.GAS)
-                        .flatMap(gas -> site(op, "Daqing Central Parking", SiteCategory.PARKING).replaceWith(gas)))
+                        .flatMap(gas -> site(op, "Daqing Central Parking", SiteCategory.PARKING).call(this::parking).replaceWith(gas)))
                 .call(gas -> attendant(gas, attendantSubject))
                 .flatMap(this::handheld);
     }
@@ -209,6 +217,66 @@ public class DemoSeeder {
                 });
     }
 
+    /**
+     * The demo lot: its tariff charges the first hour from the first minute (5.00, then 3.00 an hour, at most 50.00 a
+     * day), and an entry and an exit lane, each a camera whose device file goes beside the handheld's. The lanes'
+     * confidence threshold suits the demo's rendered images; a real lane's is calibrated on photos of that lane.
+     */
+    private Uni<Void> parking(Site lot) {
+        return ParkingLot.<ParkingLot>findById(lot.id).flatMap(found -> found != null ? Uni.createFrom().item(found) : demoLot(lot).<ParkingLot>persist())
+                .flatMap(l -> lane(lot, "entry-1", PlateRead.Direction.ENTRY, "lane-entry.json"))
+                .flatMap(x -> lane(lot, "exit-1", PlateRead.Direction.EXIT, "lane-exit.json"));
+    }
+
+    private static ParkingLot demoLot(Site site) {
+        ParkingLot l = new ParkingLot();
+        l.siteId = site.id;
+        l.timeZone = "Asia/Harbin";
+        l.currency = site.currency;
+        l.freeMinutes = 0;
+        l.firstPeriodMinutes = 60;
+        l.firstPeriodPrice = 500;
+        l.periodMinutes = 60;
+        l.periodPrice = 300;
+        l.dailyCap = 5000L;
+        l.graceMinutes = 15;
+        l.declinePolicy = ParkingLot.DeclinePolicy.OPEN_ARREARS;
+        l.maxDebitAttempts = 3;
+        l.repeatWindowSecs = 30;
+        return l;
+    }
+
+    /** A lane camera unless its device file still names a live one of this lot. */
+    private Uni<Void> lane(Site lot, String name, PlateRead.Direction direction, String fileName) {
+        Path file = Path.of(config.demo().dir(), fileName);
+        String existingId = readDeviceId(file);
+        return (existingId == null ? Uni.createFrom().<ParkingLane>nullItem() : ParkingLane.<ParkingLane>findById(UUID.fromString(existingId)))
+                .flatMap(existing -> {
+                    if (existing != null && existing.siteId.equals(lot.id)) {
+                        refreshServerKey(file);
+                        return Uni.createFrom().voidItem();
+                    }
+                    DeviceCredentials credentials = DeviceCredentials.generate();
+                    Device d = new Device();
+                    d.id = UUID.randomUUID();
+                    d.siteId = lot.id;
+                    d.type = Device.Type.CAMERA;
+                    d.name = "Lane camera " + name;
+                    d.status = Device.Status.ACTIVE;
+                    d.mqttPasswordHash = credentials.passwordHash();
+                    d.publicKey = credentials.publicKey();
+                    d.createdAt = Instant.now();
+                    d.updatedAt = d.createdAt;
+                    ParkingLane lane = new ParkingLane();
+                    lane.deviceId = d.id;
+                    lane.siteId = lot.id;
+                    lane.name = name + "-" + d.id.toString().substring(0, 4);
+                    lane.direction = direction;
+                    lane.confidenceThreshold = DEMO_LANE_THRESHOLD;
+                    return d.persistAndFlush().flatMap(x -> lane.persist()).invoke(() -> writeDeviceFile(file, d, credentials)).replaceWithVoid();
+                });
+    }
+
     private Uni<Void> seedDriver(String subject, CardVault.VerifiedCard verified) {
         return Driver.<Driver>find("subject", subject).firstResult()
                 .flatMap(found -> found != null ? Uni.createFrom().item(found) : driver(subject).<Driver>persist())
@@ -266,7 +334,7 @@ public class DemoSeeder {
         try {
             writePrivately(file, content);
         } catch (Exception e) {
-            throw new IllegalStateException("could not write the demo handheld file " + file, e);
+            throw new IllegalStateException("could not write the demo device file " + file, e);
         }
     }
 

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -181,6 +182,16 @@ public class MqttGateway {
                     }
                     acknowledge.run();
                 });
+    }
+
+    /** A signed message the server sends of its own accord (a manual barrier open, an allow-list). */
+    public CompletableFuture<Void> publish(String siteId, String deviceId, String channel, String type, Object body,
+                                           boolean retain) {
+        Envelope envelope = identity.signer().sign(ProtocolCodec.envelope(type, Ids.canonical(deviceId), Ids.canonical(siteId),
+                seq.incrementAndGet(), body));
+        return client.publishWith().topic(Topics.device(Ids.canonical(siteId), Ids.canonical(deviceId), channel))
+                .qos(MqttQos.AT_LEAST_ONCE).retain(retain).contentType("application/json").payload(ProtocolCodec.encode(envelope))
+                .send().thenAccept(ack -> { });
     }
 
     /** Always to the device's own result topic: a device cannot point our answers at another device. */

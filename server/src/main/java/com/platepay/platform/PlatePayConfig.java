@@ -24,6 +24,14 @@ public interface PlatePayConfig {
 
     Oidc oidc();
 
+    Parking parking();
+
+    interface Parking {
+        /** How often each lane's offline allow-list is rebuilt (and published when it changed). */
+        @WithDefault("30s")
+        Duration allowListInterval();
+    }
+
     interface Oidc {
         /** How long a token introspection call to Keycloak may wait for its answer (see identity.IntrospectionTimeout). */
         @WithDefault("3s")

@@ -1,0 +1,115 @@
+package com.platepay.edge.lane;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.Envelope;
+import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.MessageTypes;
+import com.platepay.protocol.ProtocolCodec;
+import com.platepay.protocol.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The box's MQTT link: keeps reconnecting, and sends every journal entry the server has not acknowledged, in
+ * sequence order, on connect and again every {@code resendAfter} until it is acknowledged. Each send is a fresh
+ * envelope (new id, new sentAt, new signature) with the entry's own seq, so the server's replay window holds
+ * however long the box was offline, and (device, seq) makes every resend the same read.
+ */
+final class Uplink implements AutoCloseable {
+
+    private final LaneDevice device;
+    private final Journal journal;
+    private final EnvelopeSigner signer;
+    private final Mqtt5AsyncClient client;
+    private final Duration resendAfter;
+    private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lane-uplink");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean connected;
+
+    Uplink(LaneDevice device, Journal journal, Duration resendAfter, Consumer<byte[]> onServerMessage, Consumer<Boolean> onLink) {
+        this.device = device;
+        this.journal = journal;
+        this.resendAfter = resendAfter;
+        this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
+        this.client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId())
+                .serverHost(device.host()).serverPort(device.port())
+                .simpleAuth().username(device.mqttUsername()).password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
+                .addConnectedListener(ctx -> subscribeThenFlush(onLink))
+                .addDisconnectedListener(ctx -> {
+                    if (connected) {
+                        onLink.accept(false);
+                    }
+                    connected = false;
+                })
+                .buildAsync();
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> onServerMessage.accept(p.getPayloadAsBytes()), timer);
+    }
+
+    void start() {
+        // Commands sent while the box was away wait in its session; the box drops those that have expired.
+        client.connectWith().cleanStart(false).sessionExpiryInterval(3600).keepAlive(10).send();
+        timer.scheduleWithFixedDelay(this::flush, resendAfter.toMillis(), resendAfter.toMillis() / 2, TimeUnit.MILLISECONDS);
+    }
+
+    boolean connected() {
+        return connected && client.getState().isConnected();
+    }
+
+    /** Online only once the command topic is subscribed: an answer must not arrive before the box listens. */
+    private void subscribeThenFlush(Consumer<Boolean> onLink) {
+        client.subscribeWith().topicFilter(Topics.device(device.siteId(), device.deviceId(), Topics.COMMAND)).qos(MqttQos.AT_LEAST_ONCE)
+                .send().whenCompleteAsync((ack, failure) -> {
+                    if (failure != null) {
+                        return;   // the connection went again; the next connect subscribes
+                    }
+                    connected = true;
+                    onLink.accept(true);
+                    lastSent.clear();   // a new connection: whatever was in flight may be lost
+                    flush();
+                }, timer);
+    }
+
+    /** Sends what is pending and was not sent within {@code resendAfter}, oldest first. */
+    synchronized void flush() {
+        if (!connected()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Journal.Entry e : journal.pending()) {
+            Long sent = lastSent.get(e.seq());
+            if (sent != null && now - sent < resendAfter.toNanos()) {
+                continue;
+            }
+            lastSent.put(e.seq(), now);
+            Envelope envelope = signer.sign(ProtocolCodec.envelope(MessageTypes.PLATE_READ, device.deviceId(), device.siteId(), e.seq(), e.body()));
+            client.publishWith().topic(Topics.device(device.siteId(), device.deviceId(), Topics.PLATE_READ)).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(ProtocolCodec.encode(envelope)).send();
+        }
+        lastSent.keySet().removeIf(seq -> !journal.isPending(seq));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            client.disconnect().get(3, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // going away anyway
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.platepay.parking;
+
+import com.platepay.protocol.parking.AllowList;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps every lane's offline allow-list current: the plates with an active PARKING mandate that have parked at
+ * that lot in the last 90 days (the lot's regulars; monthly passes are not modelled yet). Published signed and
+ * retained on the lane's command topic, with a new, higher version only when the list changed.
+ */
+@ApplicationScoped
+public class AllowListPublisher {
+
+    private static final Logger LOG = Logger.getLogger(AllowListPublisher.class);
+    /** The schema's bound: a lane box keeps the list in memory. */
+    static final int MAX_PLATES = 200;
+    private static final String REGULARS = """
+            select distinct m.plate, m.colour from mandates m
+            join parking_sessions s on s.plate = m.plate and s.plate_colour = m.colour
+            where m.status = 'ACTIVE' and m.allow_parking and s.site_id = ?1 and s.created_at > now() - interval '90 days'
+            order by m.plate, m.colour limit %d""".formatted(MAX_PLATES);
+
+    private final LaneCommands commands;
+    private final Map<UUID, List<AllowList.Entry>> published = new ConcurrentHashMap<>();
+
+    public AllowListPublisher(LaneCommands commands) {
+        this.commands = commands;
+    }
+
+    @Scheduled(every = "${platepay.parking.allow-list-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return Panache.withSession(() -> ParkingLane.<ParkingLane>listAll()
+                        .flatMap(lanes -> Multi.createFrom().iterable(lanes.stream().collect(Collectors.groupingBy(l -> l.siteId)).entrySet())
+                                .onItem().transformToUniAndConcatenate(lot -> regulars(lot.getKey())
+                                        .flatMap(plates -> publish(lot.getValue(), plates)))
+                                .collect().asList()))
+                .onFailure().invoke(e -> LOG.warn("allow-list refresh failed; will try again", e))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static Uni<List<AllowList.Entry>> regulars(UUID siteId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(REGULARS, Object[].class).setParameter(1, siteId).getResultList())
+                .map(rows -> rows.stream().map(r -> new AllowList.Entry((String) r[0], (String) r[1], "MANDATE")).toList());
+    }
+
+    private Uni<Void> publish(List<ParkingLane> lanes, List<AllowList.Entry> plates) {
+        long version = System.currentTimeMillis();
+        return Multi.createFrom().iterable(lanes)
+                .filter(lane -> !plates.equals(published.get(lane.deviceId)))
+                .onItem().transformToUniAndConcatenate(lane -> commands.publishAllowList(lane.siteId, lane.deviceId, new AllowList(version, plates))
+                        .invoke(() -> published.put(lane.deviceId, plates)))
+                .collect().asList().replaceWithVoid();
+    }
+}

@@ -1,0 +1,153 @@
+package com.platepay.parking;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * An exit read: joined to its open session (exact, candidates, look-alikes), priced by the lot's tariff, and
+ * either handed on for a debit (an eligible read) or put in the review queue. A read of a car whose stay already
+ * ended (a repeat, a retry after a decline, an overstay after paying) is answered from that stay.
+ */
+@ApplicationScoped
+public class ExitDesk {
+
+    private final Eligibility eligibility;
+    private final SessionTransitions transitions;
+
+    public ExitDesk(Eligibility eligibility, SessionTransitions transitions) {
+        this.eligibility = eligibility;
+        this.transitions = transitions;
+    }
+
+    Uni<Step> exit(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
+        String plate = read.plate().text();
+        return ParkingSession.<ParkingSession>list("siteId = ?1 and status = ?2 and plate in ?3", lot.siteId, SessionStatus.OPEN,
+                        PlateMatcher.keys(plate, read.candidates()))
+                .flatMap(open -> {
+                    Map<String, List<ParkingSession>> byPlate = open.stream().collect(Collectors.groupingBy(s -> s.plate));
+                    var found = PlateMatcher.match(plate, read.candidates(), byPlate, s -> s.plateColour.equals(read.colourKey()));
+                    if (found.matched()) {
+                        return close(found.session(), found.match(), read, lane, lot, record, null);
+                    }
+                    if (found.ambiguous()) {
+                        return lostEntry(read, lane, lot, record, "AMBIGUOUS_MATCH");
+                    }
+                    return ParkingSession.<ParkingSession>find("siteId = ?1 and plate = ?2 and plateColour = ?3 and exitAt > ?4 "
+                                    + "order by exitAt desc", lot.siteId, plate, read.colourKey(), read.body().capturedAt().minus(Duration.ofDays(1)))
+                            .firstResult()
+                            .flatMap(ended -> ended != null ? again(ended, read, lane, lot, record) : lostEntry(read, lane, lot, record, null));
+                });
+    }
+
+    /** Prices the stay and decides: debit (eligible), free, or review ({@code forcedReview} names why a person must look). */
+    private Uni<Step> close(ParkingSession s, PlateMatcher.Match match, LaneRead read, ParkingLane lane, ParkingLot lot,
+                            PlateReadRecord record, String forcedReview) {
+        record.sessionId = s.id;
+        Instant exitAt = exitTime(read);
+        long price = s.entryAt == null ? lot.lostTicketPrice == null ? 0 : lot.lostTicketPrice
+                : TariffEngine.price(lot.tariff(), lot.zone(), s.entryAt, exitAt);
+        Uni<String> decided = forcedReview != null ? Uni.createFrom().item(forcedReview) : eligibility.refusal(s, match, read, lane, lot);
+        return decided.flatMap(refusal -> {
+            UnaryOperator<SessionTransitions.Move> exitColumns = m -> m.set("exit_at", exitAt)
+                    .set("exit_device_id", lane.deviceId).set("exit_confidence", read.body().confidence())
+                    .set("exit_match", match.name()).set("amount", price);
+            if (refusal != null) {
+                return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
+                        .set("review_reason", refusal)), s.id, read, Decisions.REVIEW);
+            }
+            if (price == 0) {
+                return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.PAID)
+                        .set("paid_at", Instant.now())), s.id, read, Decisions.FREE);
+            }
+            return charge(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.CHARGING)), s, 1,
+                    read, lane, lot, record);
+        });
+    }
+
+    /** A read of a stay that has left OPEN. */
+    private Uni<Step> again(ParkingSession s, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
+        record.sessionId = s.id;
+        boolean repeat = lane.deviceId.equals(s.exitDeviceId)
+                && Duration.between(s.exitAt, read.body().capturedAt()).abs().toSeconds() <= lot.repeatWindowSecs;
+        if (s.status == SessionStatus.CHARGING) {
+            return Uni.createFrom().item(Step.debit(new Step.Debit(s.id, ChargeRefs.command(s, read.operatorId(), lane.name),
+                    lot.declinePolicy, read.body().wasOpenedOffline())));
+        }
+        if (repeat || s.status == SessionStatus.ARREARS || s.status == SessionStatus.REVIEW || s.status == SessionStatus.WAIVED) {
+            return answer(Decisions.of(s.status), s);
+        }
+        if (s.status == SessionStatus.PAID) {
+            long due = s.entryAt == null || s.paidAt == null ? 0
+                    : TariffEngine.dueAfterPayment(lot.tariff(), lot.zone(), s.entryAt, s.paidAt, exitTime(read));
+            return due == 0 ? answer(Decisions.GRACE, s) : retry(s, SessionStatus.PAID, due, read, lane, lot, record);
+        }
+        // UNPAID: the driver is back at the barrier (a topped-up card); try again, a bounded number of times.
+        return s.debitAttempts >= lot.maxDebitAttempts ? answer(Decisions.PAY_AT_KIOSK, s)
+                : retry(s, SessionStatus.UNPAID, s.amount, read, lane, lot, record);
+    }
+
+    private Uni<Step> retry(ParkingSession s, SessionStatus from, long amount, LaneRead read, ParkingLane lane, ParkingLot lot,
+                            PlateReadRecord record) {
+        return eligibility.refusal(s, PlateMatcher.Match.EXACT, read, lane, lot).flatMap(refusal -> refusal != null
+                ? answer(Decisions.PAY_AT_KIOSK, s)
+                : charge(SessionTransitions.move(s.id, from, SessionStatus.CHARGING).set("amount", amount)
+                        .set("exit_at", exitTime(read)), s, s.debitAttempts + 1, read, lane, lot, record));
+    }
+
+    /** No open session: a lost entry read. Charged the lot's lost-ticket price when eligible, else reviewed. */
+    private Uni<Step> lostEntry(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record, String forcedReview) {
+        ParkingSession s = new ParkingSession();
+        s.id = UUID.randomUUID();
+        s.siteId = lot.siteId;
+        s.plate = read.plate().text();
+        s.plateColour = read.colourKey();
+        s.status = SessionStatus.OPEN;
+        s.flag = ParkingSession.Flag.LOST_ENTRY;
+        s.currency = lot.currency;
+        return s.<ParkingSession>persistAndFlush().flatMap(x -> close(s, PlateMatcher.Match.EXACT, read, lane, lot, record, forcedReview));
+    }
+
+    private Uni<Step> charge(SessionTransitions.Move move, ParkingSession s, int attempt, LaneRead read, ParkingLane lane,
+                             ParkingLot lot, PlateReadRecord record) {
+        UUID chargeDevice = s.chargeDeviceId != null ? s.chargeDeviceId : lane.deviceId;
+        move.set("charge_device_id", chargeDevice).set("debit_attempts", attempt).set("charge_ref", ChargeRefs.ref(s.id, attempt));
+        return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(s.id).call(fresh ->
+                        Panache.getSession().flatMap(session -> session.refresh(fresh)))
+                .map(fresh -> {
+                    if (!moved) {
+                        return Step.answer(LaneDecision.of(Decisions.of(fresh.status), Decisions.text(Decisions.of(fresh.status), fresh), fresh));
+                    }
+                    record.decision = Decisions.CHARGING;
+                    return Step.debit(new Step.Debit(fresh.id, ChargeRefs.command(fresh, read.operatorId(), lane.name), lot.declinePolicy,
+                            read.body().wasOpenedOffline()));
+                }));
+    }
+
+    private Uni<Step> move(SessionTransitions.Move move, UUID sessionId, LaneRead read, String decision) {
+        return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(sessionId)
+                .call(fresh -> Panache.getSession().flatMap(session -> session.refresh(fresh)))
+                .map(fresh -> {
+                    String d = !moved ? Decisions.of(fresh.status) : read.body().wasOpenedOffline() ? Decisions.OFFLINE_RECORDED : decision;
+                    return Step.answer(LaneDecision.of(d, Decisions.text(d, fresh), fresh));
+                }));
+    }
+
+    private static Uni<Step> answer(String decision, ParkingSession s) {
+        return Uni.createFrom().item(Step.answer(LaneDecision.of(decision, Decisions.text(decision, s), s)));
+    }
+
+    /** The box's capture time, but never in the future: a box clock must not shorten or lengthen a stay by much. */
+    private static Instant exitTime(LaneRead read) {
+        Instant now = Instant.now();
+        Instant captured = read.body().capturedAt();
+        return captured.isAfter(now) ? now : captured;
+    }
+}

@@ -1,0 +1,64 @@
+package com.platepay.parking;
+
+import com.platepay.charging.ChargeService;
+import com.platepay.protocol.charge.ChargeResult;
+import com.platepay.protocol.charge.ReasonCodes;
+import com.platepay.protocol.charge.ResultStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Debits a priced session through the charging core (category PARKING), then records the outcome on the session
+ * in its own transaction, conditional on the session still being in CHARGING. A declined debit follows the lot's
+ * policy: open and record arrears, or keep the barrier closed.
+ */
+@ApplicationScoped
+public class ExitPayment {
+
+    private static final Logger LOG = Logger.getLogger(ExitPayment.class);
+
+    private final ChargeService charges;
+    private final SessionTransitions transitions;
+
+    public ExitPayment(ChargeService charges, SessionTransitions transitions) {
+        this.charges = charges;
+        this.transitions = transitions;
+    }
+
+    Uni<LaneDecision> pay(Step.Debit debit) {
+        return charges.admit(debit.command())
+                .flatMap(admission -> admission instanceof ChargeService.Admission.Authorizing a
+                        ? charges.complete(a)
+                        : Uni.createFrom().item(((ChargeService.Admission.Answered) admission).result()))
+                .flatMap(result -> Panache.withTransaction(() -> settle(debit, result)));
+    }
+
+    private Uni<LaneDecision> settle(Step.Debit debit, ChargeResult result) {
+        if (result.status() == ResultStatus.REJECTED && ReasonCodes.IN_PROGRESS.equals(result.reasonCode())) {
+            // A copy of this read is still at the bank; its answer will open the barrier.
+            return session(debit).map(s -> LaneDecision.of(Decisions.IN_PROGRESS, Decisions.text(Decisions.IN_PROGRESS, s), s));
+        }
+        boolean approved = result.status() == ResultStatus.APPROVED;
+        SessionStatus to = approved ? SessionStatus.PAID
+                : debit.offline() || debit.policy() == ParkingLot.DeclinePolicy.OPEN_ARREARS ? SessionStatus.ARREARS : SessionStatus.UNPAID;
+        var move = SessionTransitions.move(debit.sessionId(), SessionStatus.CHARGING, to);
+        if (approved) {
+            move.set("paid_at", Instant.now());
+        } else {
+            move.set("review_reason", result.reasonCode());
+            LOG.infof("parking session %s: debit declined (%s); now %s", debit.sessionId(), result.reasonCode(), to);
+        }
+        return transitions.apply(move).flatMap(moved -> session(debit)).flatMap(s -> {
+            String decision = debit.offline() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
+            return PlateReadRecord.update("decision = ?1 where sessionId = ?2 and decision = ?3", decision, s.id, Decisions.CHARGING)
+                    .map(ignored -> LaneDecision.of(decision, Decisions.text(decision, s), s));
+        });
+    }
+
+    private static Uni<ParkingSession> session(Step.Debit debit) {
+        return ParkingSession.findById(debit.sessionId());
+    }
+}

@@ -1,0 +1,263 @@
+package com.platepay.parking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.platepay.protocol.Envelope;
+import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.parking.LaneCommand;
+import com.platepay.protocol.parking.PlateRead;
+import com.platepay.testing.Scenario;
+import com.platepay.testing.StackTest;
+import com.platepay.testing.TestLane;
+import com.platepay.testing.TestStack;
+import com.platepay.testing.Users;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A lot's lanes over real MQTT: entry, exit, the debit through the charging core, the barrier, the review queue. */
+@QuarkusTest
+@WithTestResource(TestStack.class)
+class ParkingLaneTest extends StackTest {
+
+    static final int THRESHOLD = 900;
+
+    String siteId;
+    TestLane entry;
+    TestLane exit;
+
+    @BeforeEach
+    void lot() {
+        siteId = scenario.site(Users.OLGA, "PARKING");
+        saveLot(siteId, "OPEN_ARREARS");
+        entry = lane(siteId, "entry-1", "ENTRY");
+        exit = lane(siteId, "exit-1", "EXIT");
+    }
+
+    @AfterEach
+    void close() {
+        entry.close();
+        exit.close();
+        assertBooksBalance();
+    }
+
+    @Test
+    void anEnrolledCarEntersIsPricedDebitedOnceAndTheBarrierOpens() {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        LaneCommand in = entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, in.action());
+        assertEquals("ENTERED", in.decision());
+
+        PlateRead out = TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false);
+        long seq = exit.nextSeq();
+        exit.publish(exit.envelope(out, seq, Instant.now()));
+        LaneCommand paid = exit.awaitAck(seq);
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, paid.action());
+        assertEquals("PAID", paid.decision());
+        assertEquals(500L, paid.amount(), "the first hour from the first minute");
+        assertEquals(in.sessionId(), paid.sessionId());
+        assertEquals(10_000 - 500, bank.balance(driver.account()));
+
+        // The box resends the same read (it never saw the answer): the same answer, no second debit.
+        exit.publish(exit.envelope(out, seq, Instant.now()));
+        assertEquals("PAID", exit.awaitAck(seq).decision());
+        // The camera reads the car again a moment later: the same stay, within the grace period.
+        LaneCommand again = exit.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false));
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, again.action());
+        assertEquals(10_000 - 500, bank.balance(driver.account()));
+        assertEquals(1, bank.debits(driver.account()).size());
+
+        Map<String, Object> session = Users.OLGA.api().get("/api/v1/operator/parking/sessions/" + paid.sessionId())
+                .then().statusCode(200).extract().as(Map.class);
+        assertEquals("PAID", session.get("status"));
+        List<Map<String, Object>> charges = Users.ALICE.api().get("/api/v1/me/charges").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(charges.stream().anyMatch(c -> paid.sessionId() != null && driver.plate().equals(c.get("plate"))
+                && Integer.valueOf(500).equals(c.get("amount"))), "the driver sees the parking charge");
+    }
+
+    @Test
+    void aLookAlikeReadJoinsTheRightSessionButDebitsNothing() {
+        Scenario.Enrolled driver = parkingDriver(10_000, plateEndingIn('5'));
+        LaneCommand in = entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        String misread = driver.plate().substring(0, 6) + "S";
+
+        LaneCommand out = exit.send(TestLane.read(PlateRead.Direction.EXIT, misread, 990, List.of(), false));
+
+        assertEquals(LaneCommand.Action.DISPLAY, out.action());
+        assertEquals("REVIEW", out.decision());
+        assertEquals(in.sessionId(), out.sessionId(), "joined the session of the car that entered");
+        assertEquals(10_000, bank.balance(driver.account()));
+        List<Map<String, Object>> review = reviewQueue();
+        assertTrue(review.stream().anyMatch(s -> in.sessionId().equals(s.get("id")) && "LOOKALIKE_MATCH".equals(s.get("reviewReason"))));
+
+        // An attendant reads the plate on the crop and resolves it: now it is debited, once.
+        Map<String, Object> resolved = Users.OLGA.api().body(Map.of("plate", driver.plate(), "plateColour", "BLUE"))
+                .post("/api/v1/operator/parking/sessions/" + in.sessionId() + "/resolve").then().statusCode(200).extract().as(Map.class);
+        assertEquals("PAID", resolved.get("status"));
+        assertEquals(10_000 - 500, bank.balance(driver.account()));
+    }
+
+    @Test
+    void aCandidateJoinsTheSessionAndALowConfidenceExactReadIsReviewed() {
+        Scenario.Enrolled first = parkingDriver(10_000);
+        Scenario.Enrolled second = parkingDriver(10_000);
+        LaneCommand in1 = entry.send(TestLane.read(PlateRead.Direction.ENTRY, first.plate(), 990, List.of(), false));
+        LaneCommand in2 = entry.send(TestLane.read(PlateRead.Direction.ENTRY, second.plate(), 990, List.of(), false));
+
+        LaneCommand byCandidate = exit.send(TestLane.read(PlateRead.Direction.EXIT, "黑A99999", 700,
+                List.of(new PlateRead.Candidate(first.plate(), 650)), false));
+        LaneCommand unsure = exit.send(TestLane.read(PlateRead.Direction.EXIT, second.plate(), THRESHOLD - 1, List.of(), false));
+
+        assertEquals(in1.sessionId(), byCandidate.sessionId());
+        assertEquals("REVIEW", byCandidate.decision());
+        assertEquals(in2.sessionId(), unsure.sessionId());
+        assertEquals("REVIEW", unsure.decision());
+        assertEquals(LaneCommand.Action.DISPLAY, unsure.action());
+        assertEquals(10_000, bank.balance(first.account()));
+        assertEquals(10_000, bank.balance(second.account()));
+    }
+
+    @Test
+    void aCarWithoutAMandatePaysAtTheKioskAndASecondEntryIsFlagged() {
+        String plate = com.platepay.testing.Plates.random();
+        entry.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, List.of(), false));
+        LaneCommand passback = entry.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, List.of(), false)
+                .withCapturedAt(Instant.now().plus(Duration.ofMinutes(5))));
+        assertEquals("PASSBACK", passback.decision());
+        assertEquals(LaneCommand.Action.DISPLAY, passback.action());
+
+        LaneCommand out = exit.send(TestLane.read(PlateRead.Direction.EXIT, plate, 990, List.of(), false));
+        assertEquals("REVIEW", out.decision());
+        assertTrue(reviewQueue().stream().anyMatch(s -> out.sessionId().equals(s.get("id")) && "FLAGGED_PASSBACK".equals(s.get("reviewReason"))));
+    }
+
+    @Test
+    void aDeclinedDebitOpensAndRecordsArrearsAtThisLot() {
+        Scenario.Enrolled driver = parkingDriver(100);
+        entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        LaneCommand out = exit.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false));
+        assertEquals("ARREARS", out.decision());
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, out.action());
+        List<Map<String, Object>> arrears = Users.OLGA.api().queryParam("status", "ARREARS")
+                .get("/api/v1/operator/parking/lots/" + siteId + "/sessions").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(arrears.stream().anyMatch(s -> out.sessionId().equals(s.get("id")) && "INSUFFICIENT_FUNDS".equals(s.get("reviewReason"))));
+        assertEquals(100, bank.balance(driver.account()));
+    }
+
+    @Test
+    void aBarrierOpenedOfflineIsChargedWhenTheReadArrives() {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        LaneCommand out = exit.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), true));
+        assertEquals("OFFLINE_RECORDED", out.decision());
+        assertEquals(LaneCommand.Action.DISPLAY, out.action(), "the barrier is already open: nothing to open again");
+        assertEquals(10_000 - 500, bank.balance(driver.account()));
+    }
+
+    @Test
+    void forgedAndReplayedReadsAreRefusedAndAckNothing() {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        PlateRead in = TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false);
+        Envelope genuine = entry.envelope(in, entry.nextSeq(), Instant.now());
+        Envelope forged = new EnvelopeSigner(DeviceKeys.generate().getPrivate()).sign(genuine);
+        entry.publish(forged);
+        LaneCommand refused = entry.awaitCommand(c -> "BAD_SIGNATURE".equals(c.decision()), Duration.ofSeconds(15));
+        assertNull(refused.ackSeq(), "a refused read is not acknowledged: the box keeps it");
+        assertEquals(LaneCommand.Action.DISPLAY, refused.action());
+
+        entry.publish(entry.envelope(in, entry.nextSeq(), Instant.now().minus(Duration.ofMinutes(10))));
+        assertNull(entry.awaitCommand(c -> "REPLAYED".equals(c.decision()), Duration.ofSeconds(15)).ackSeq());
+        List<Map<String, Object>> open = Users.OLGA.api().get("/api/v1/operator/parking/lots/" + siteId + "/sessions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(open.stream().noneMatch(s -> driver.plate().equals(s.get("plate"))), "no session from a refused read");
+    }
+
+    @Test
+    void aRegularOfTheLotIsOnItsLanesSignedAllowList() throws Exception {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var list = exit.allowLists.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (list != null && list.plates().stream().anyMatch(p -> p.plate().equals(driver.plate()) && p.plateColour().equals("BLUE"))) {
+                return;
+            }
+        }
+        throw new AssertionError("the exit lane never got an allow-list with " + driver.plate());
+    }
+
+    @Test
+    void aManualOpenNeedsAReasonIsAuditedAndReachesTheLane() {
+        Users.OLGA.api().body(Map.of()).post("/api/v1/operator/parking/lanes/" + exit.deviceId() + "/open").then().statusCode(400);
+        Users.OSCAR.api().body(Map.of("reason", "x")).post("/api/v1/operator/parking/lanes/" + exit.deviceId() + "/open").then().statusCode(404);
+        Users.OLGA.api().body(Map.of("reason", "ambulance")).post("/api/v1/operator/parking/lanes/" + exit.deviceId() + "/open")
+                .then().statusCode(202);
+        LaneCommand open = exit.awaitCommand(c -> "MANUAL_OPEN".equals(c.decision()), Duration.ofSeconds(15));
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, open.action());
+        List<Map<String, Object>> audit = Users.ADA.api().queryParam("resourceId", exit.deviceId()).get("/api/v1/admin/audit")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(audit.stream().anyMatch(e -> "BARRIER_OPENED_MANUALLY".equals(e.get("action")) && "ambulance".equals(e.get("detail"))));
+    }
+
+    private List<Map<String, Object>> reviewQueue() {
+        return Users.OLGA.api().queryParam("status", "REVIEW").get("/api/v1/operator/parking/lots/" + siteId + "/sessions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private Scenario.Enrolled parkingDriver(long balance) {
+        return parkingDriver(balance, com.platepay.testing.Plates.random());
+    }
+
+    private Scenario.Enrolled parkingDriver(long balance, String plate) {
+        var account = bank.openAccount("DEBIT", balance);
+        String vehicle = scenario.vehicle(Users.ALICE, plate);
+        String card = scenario.card(Users.ALICE, account);
+        String mandate = scenario.mandate(Users.ALICE, vehicle, card, 50_000, 100_000, List.of("PARKING"));
+        return new Scenario.Enrolled(plate, vehicle, card, mandate, account);
+    }
+
+    /** A plate whose last character is {@code last} and whose others have no look-alikes, so one swap names one plate. */
+    private static String plateEndingIn(char last) {
+        String plain = "ACEFHJKLMNPRTUVWXY3479";
+        StringBuilder p = new StringBuilder("黑E");
+        for (int i = 0; i < 4; i++) {
+            p.append(plain.charAt(ThreadLocalRandom.current().nextInt(plain.length())));
+        }
+        return p.append(last).toString();
+    }
+
+    private void saveLot(String site, String policy) {
+        Map<String, Object> lot = new HashMap<>();
+        lot.put("timeZone", "Asia/Harbin");
+        lot.put("freeMinutes", 0);
+        lot.put("firstPeriodMinutes", 60);
+        lot.put("firstPeriodPrice", 500);
+        lot.put("periodMinutes", 60);
+        lot.put("periodPrice", 300);
+        lot.put("dailyCap", 5000);
+        lot.put("graceMinutes", 15);
+        lot.put("declinePolicy", policy);
+        lot.put("maxDebitAttempts", 3);
+        lot.put("repeatWindowSeconds", 30);
+        Users.OLGA.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(200);
+        Users.OSCAR.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(404);
+    }
+
+    private TestLane lane(String site, String name, String direction) {
+        Scenario.DeviceCredentials camera = scenario.device(Users.OLGA, site, "CAMERA");
+        Users.OLGA.api().body(Map.of("deviceId", camera.deviceId(), "name", name, "direction", direction, "confidenceThreshold", THRESHOLD))
+                .post("/api/v1/operator/parking/lots/" + site + "/lanes").then().statusCode(201);
+        return new TestLane(camera, mqttPort);
+    }
+}

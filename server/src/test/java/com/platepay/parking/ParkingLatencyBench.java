@@ -1,0 +1,133 @@
+package com.platepay.parking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.platepay.protocol.Envelope;
+import com.platepay.protocol.parking.LaneCommand;
+import com.platepay.protocol.parking.PlateRead;
+import com.platepay.testing.Plates;
+import com.platepay.testing.Scenario;
+import com.platepay.testing.StackTest;
+import com.platepay.testing.TestLane;
+import com.platepay.testing.TestStack;
+import com.platepay.testing.Users;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A benchmark, not a test: exit read to OPEN_BARRIER through the broker, the server, PostgreSQL and the simulated
+ * bank, at 1 lane and at 50 lanes reading at once. Runs only with -Dparking.bench=true and prints its figures.
+ */
+@QuarkusTest
+@WithTestResource(TestStack.class)
+class ParkingLatencyBench extends StackTest {
+
+    @Test
+    void exitReadToOpenBarrier() throws Exception {
+        assumeTrue(Boolean.getBoolean("parking.bench"), "a benchmark: run with -Dparking.bench=true");
+        String site = scenario.site(Users.OLGA, "PARKING");
+        Map<String, Object> lot = new HashMap<>(Map.of("timeZone", "Asia/Harbin", "freeMinutes", 0, "firstPeriodMinutes", 60,
+                "firstPeriodPrice", 1, "periodMinutes", 60, "periodPrice", 1, "graceMinutes", 0, "declinePolicy", "OPEN_ARREARS",
+                "maxDebitAttempts", 3, "repeatWindowSeconds", 0));
+        Users.OLGA.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(200);
+        int lanes = Integer.getInteger("parking.bench.lanes", 50);
+        int rounds = Integer.getInteger("parking.bench.rounds", 4);
+        TestLane entry = lane(site, "in", "ENTRY");
+        List<TestLane> exits = new ArrayList<>();
+        List<String> plates = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            exits.add(lane(site, "out-" + i, "EXIT"));
+            plates.add(enrol());
+        }
+        // Warm up, then one lane alone.
+        List<Long> single = new ArrayList<>();
+        for (int i = 0; i < 20 + 60; i++) {
+            entry.send(TestLane.read(PlateRead.Direction.ENTRY, plates.get(0), 990, List.of(), false));
+            long t = exit(exits.get(0), plates.get(0));
+            if (i >= 20) {
+                single.add(t);
+            }
+        }
+        report("1 lane", single);
+        List<Long> many = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        for (int r = 0; r < rounds; r++) {
+            for (String plate : plates) {
+                entry.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, List.of(), false));
+            }
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                TestLane lane = exits.get(i);
+                String plate = plates.get(i);
+                done.add(pool.submit(() -> exit(lane, plate)));
+            }
+            for (Future<Long> f : done) {
+                many.add(f.get());
+            }
+        }
+        pool.shutdown();
+        report(lanes + " lanes at once", many);
+    }
+
+    private static long exit(TestLane lane, String plate) {
+        long seq = lane.nextSeq();
+        Envelope e = lane.envelope(TestLane.read(PlateRead.Direction.EXIT, plate, 990, List.of(), false), seq, Instant.now());
+        long start = System.nanoTime();
+        lane.publish(e);
+        LaneCommand c = lane.awaitAck(seq);
+        long micros = (System.nanoTime() - start) / 1000;
+        assertEquals(LaneCommand.Action.OPEN_BARRIER, c.action(), c.decision());
+        return micros;
+    }
+
+    private static void report(String what, List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("PARKING BENCH %s: %d exits, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, sorted.size(),
+                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static double at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1000.0;
+    }
+
+    /** Setting up 50 drivers on a loaded machine may time out a call; the figures are about the exits. */
+    private String enrol() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return enrolOnce();
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String enrolOnce() {
+        String plate = Plates.random();
+        var account = bank.openAccount("DEBIT", 10_000_000);
+        String vehicle = scenario.vehicle(Users.BOB, plate);
+        String card = scenario.card(Users.BOB, account);
+        scenario.mandate(Users.BOB, vehicle, card, 50_000, 100_000, List.of("PARKING"));
+        return plate;
+    }
+
+    private TestLane lane(String site, String name, String direction) {
+        Scenario.DeviceCredentials camera = scenario.device(Users.OLGA, site, "CAMERA");
+        Users.OLGA.api().body(Map.of("deviceId", camera.deviceId(), "name", name, "direction", direction, "confidenceThreshold", 900))
+                .post("/api/v1/operator/parking/lots/" + site + "/lanes").then().statusCode(201);
+        return new TestLane(camera, mqttPort);
+    }
+}
