@@ -3,6 +3,7 @@ package com.platepay.mqtt;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.EnvelopeSigner;
+import com.platepay.sites.ResultSigningKey;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * outlive restarts: devices were given its public half when they were provisioned.
  */
 @ApplicationScoped
-public class ServerIdentity {
+public class ServerIdentity implements ResultSigningKey {
 
     private static final Logger LOG = Logger.getLogger(ServerIdentity.class);
 
@@ -75,6 +76,7 @@ public class ServerIdentity {
     }
 
     /** Devices check results against this key; they get it with their credentials. */
+    @Override
     public String publicKey() {
         return DeviceKeys.encodePublic(publicKey);
     }

@@ -3,7 +3,6 @@ package com.platepay.sites;
 import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
-import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.Topics;
@@ -55,9 +54,9 @@ public class DeviceResource {
 
     private final OperatorDirectory operators;
     private final AuditLog audit;
-    private final ServerIdentity server;
+    private final ResultSigningKey server;
 
-    public DeviceResource(OperatorDirectory operators, AuditLog audit, ServerIdentity server) {
+    public DeviceResource(OperatorDirectory operators, AuditLog audit, ResultSigningKey server) {
         this.operators = operators;
         this.audit = audit;
         this.server = server;
@@ -93,7 +92,7 @@ public class DeviceResource {
                 .map(d -> Response.status(201).entity(issued(d, credentials, server)).build());
     }
 
-    static IssuedDevice issued(Device d, DeviceCredentials credentials, ServerIdentity server) {
+    static IssuedDevice issued(Device d, DeviceCredentials credentials, ResultSigningKey server) {
         return new IssuedDevice(DeviceView.of(d), d.id.toString(), credentials.mqttPassword(), credentials.privateKey(),
                 server.publicKey());
     }

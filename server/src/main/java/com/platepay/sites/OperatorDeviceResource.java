@@ -3,7 +3,6 @@ package com.platepay.sites;
 import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
-import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,10 +24,10 @@ public class OperatorDeviceResource {
     private final OperatorDirectory operators;
     private final DeviceConnections connections;
     private final AuditLog audit;
-    private final ServerIdentity server;
+    private final ResultSigningKey server;
 
     public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections, AuditLog audit,
-                                  ServerIdentity server) {
+                                  ResultSigningKey server) {
         this.operators = operators;
         this.connections = connections;
         this.audit = audit;
