@@ -103,7 +103,7 @@ class ExactlyOnceTest extends HandheldStackTest {
                 .body("id", hasItem(chargeId));
         Users.ALICE.api().get("/api/v1/me/notifications").then()
                 .body("find { it.kind == 'CHARGE_NEEDS_ATTENTION' && it.chargeId == '" + chargeId + "' }", notNullValue());
-        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("platepay_charges_needing_attention") >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("platepay_charges_reversal_failed_total") >= 1);
         assertEquals(50_000 - 7_000, bank.balance(driver.account()), "the money is still held: nothing pretends otherwise");
 
         // The bank is back; an admin asks again, and the janitor finishes the job.
@@ -188,7 +188,7 @@ class ExactlyOnceTest extends HandheldStackTest {
         assertEquals(ResultStatus.APPROVED, handheld.charge(TestHandheld.request(Ids.newUuidV7(), green, null, 1_000)).status());
     }
 
-    private long gauge(String name) {
+    private long metric(String name) {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);

@@ -38,6 +38,8 @@ class ContractSchemaCheckTest {
         assertEquals(ReasonCodes.INVALID_FIELD, code(e -> e.put("id", "message-1")));
         assertEquals(ReasonCodes.INVALID_FIELD, code(e -> e.put("sentAt", "2026-11-23T09:00:00Z")));
         assertEquals(ReasonCodes.INVALID_FIELD, code(e -> body(e).put("currency", "cny")));
+        assertEquals(ReasonCodes.INVALID_FIELD, code(e -> body(e).put("pump", "3\u0000")),
+                "the fuzzer's find: PostgreSQL cannot store a NUL, so the schema refuses control characters");
     }
 
     @Test
