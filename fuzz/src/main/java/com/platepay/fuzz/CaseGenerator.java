@@ -85,6 +85,30 @@ public final class CaseGenerator {
         return roll == 0 ? remember(valid()) : roll == 1 ? rawButSigned() : fieldMutation(true);
     }
 
+    /**
+     * Every field of the envelope and the body (and an unknown one) with every mutation there is for it, one at a
+     * time and correctly signed, plus the byte-level rewrites that keep the value: the schema-agreement sweep.
+     */
+    public List<FuzzCase> everyFieldMutation() {
+        List<FuzzCase> out = new ArrayList<>();
+        for (boolean inBody : new boolean[] {false, true}) {
+            List<String> fields = new ArrayList<>(inBody ? BODY_FIELDS : ENVELOPE_FIELDS);
+            fields.add("unknownField");
+            for (String field : fields) {
+                for (ValueMutations.ValueMutation m : ValueMutations.all(field)) {
+                    ObjectNode e = validEnvelope();
+                    ValueMutations.apply(inBody ? (ObjectNode) e.get("body") : e, field, m);
+                    out.add(build("field", (inBody ? "body." : "") + field + "=" + m.label(), Payloads.sign(e, device.signingKey())));
+                }
+            }
+        }
+        for (int kind = 16; kind < 20; kind++) {
+            out.add(rawButSignedFrom(new String(Payloads.bytes(Payloads.sign(validEnvelope(), device.signingKey())),
+                    StandardCharsets.UTF_8), kind));
+        }
+        return out;
+    }
+
     // --- valid charges
 
     ObjectNode validEnvelope() {
