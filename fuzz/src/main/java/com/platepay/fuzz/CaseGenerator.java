@@ -96,7 +96,7 @@ public final class CaseGenerator {
             fields.add("unknownField");
             for (String field : fields) {
                 for (ValueMutations.ValueMutation m : ValueMutations.all(field)) {
-                    ObjectNode e = validEnvelope();
+                    ObjectNode e = validEnvelope(true);
                     ValueMutations.apply(inBody ? (ObjectNode) e.get("body") : e, field, m);
                     out.add(build("field", (inBody ? "body." : "") + field + "=" + m.label(), Payloads.sign(e, device.signingKey())));
                 }
@@ -112,24 +112,29 @@ public final class CaseGenerator {
     // --- valid charges
 
     ObjectNode validEnvelope() {
+        return validEnvelope(false);
+    }
+
+    /** A valid charge; {@code complete}: with every optional field, so that a mutation always has a value to change. */
+    ObjectNode validEnvelope(boolean complete) {
         ObjectNode body = Payloads.WRITER.createObjectNode();
         body.put("chargeId", random.nextInt(5) == 0 ? ids.ulid() : ids.uuidV7());
         body.put("plate", device.enrolledPlate());
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("plateColour", "BLUE");
         }
         body.put("amount", 1 + random.nextInt(3));
         body.put("currency", "CNY");
-        if (random.nextInt(3) > 0) {
+        if (complete || random.nextInt(3) > 0) {
             body.put("volumeMilli", random.nextInt(100_000));
             body.put("volumeUnit", random.nextBoolean() ? "M3" : "L");
             body.put("unitPrice", 420);
         }
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("pump", String.valueOf(1 + random.nextInt(12)));
         }
         body.put("capturedAt", ProtocolCodec.formatInstant(now().minusMillis(random.nextInt(60_000))));
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("attendant", "att-" + random.nextInt(100));
         }
         return envelopeAround(body);
@@ -155,7 +160,7 @@ public final class CaseGenerator {
     // --- one field at a time
 
     private FuzzCase fieldMutation(boolean resign) {
-        ObjectNode e = validEnvelope();
+        ObjectNode e = validEnvelope(true);
         boolean inBody = random.nextInt(3) > 0;
         ObjectNode parent = inBody ? (ObjectNode) e.get("body") : e;
         List<String> fields = inBody ? BODY_FIELDS : ENVELOPE_FIELDS;
