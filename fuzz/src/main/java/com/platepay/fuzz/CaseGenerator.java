@@ -85,27 +85,56 @@ public final class CaseGenerator {
         return roll == 0 ? remember(valid()) : roll == 1 ? rawButSigned() : fieldMutation(true);
     }
 
+    /**
+     * Every field of the envelope and the body (and an unknown one) with every mutation there is for it, one at a
+     * time and correctly signed, plus the byte-level rewrites that keep the value: the schema-agreement sweep.
+     */
+    public List<FuzzCase> everyFieldMutation() {
+        List<FuzzCase> out = new ArrayList<>();
+        for (boolean inBody : new boolean[] {false, true}) {
+            List<String> fields = new ArrayList<>(inBody ? BODY_FIELDS : ENVELOPE_FIELDS);
+            fields.add("unknownField");
+            for (String field : fields) {
+                for (ValueMutations.ValueMutation m : ValueMutations.all(field)) {
+                    ObjectNode e = validEnvelope(true);
+                    ValueMutations.apply(inBody ? (ObjectNode) e.get("body") : e, field, m);
+                    out.add(build("field", (inBody ? "body." : "") + field + "=" + m.label(), Payloads.sign(e, device.signingKey())));
+                }
+            }
+        }
+        for (int kind = 16; kind < 20; kind++) {
+            out.add(rawButSignedFrom(new String(Payloads.bytes(Payloads.sign(validEnvelope(), device.signingKey())),
+                    StandardCharsets.UTF_8), kind));
+        }
+        return out;
+    }
+
     // --- valid charges
 
     ObjectNode validEnvelope() {
+        return validEnvelope(false);
+    }
+
+    /** A valid charge; {@code complete}: with every optional field, so that a mutation always has a value to change. */
+    ObjectNode validEnvelope(boolean complete) {
         ObjectNode body = Payloads.WRITER.createObjectNode();
         body.put("chargeId", random.nextInt(5) == 0 ? ids.ulid() : ids.uuidV7());
         body.put("plate", device.enrolledPlate());
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("plateColour", "BLUE");
         }
         body.put("amount", 1 + random.nextInt(3));
         body.put("currency", "CNY");
-        if (random.nextInt(3) > 0) {
+        if (complete || random.nextInt(3) > 0) {
             body.put("volumeMilli", random.nextInt(100_000));
             body.put("volumeUnit", random.nextBoolean() ? "M3" : "L");
             body.put("unitPrice", 420);
         }
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("pump", String.valueOf(1 + random.nextInt(12)));
         }
         body.put("capturedAt", ProtocolCodec.formatInstant(now().minusMillis(random.nextInt(60_000))));
-        if (random.nextBoolean()) {
+        if (complete || random.nextBoolean()) {
             body.put("attendant", "att-" + random.nextInt(100));
         }
         return envelopeAround(body);
@@ -131,7 +160,7 @@ public final class CaseGenerator {
     // --- one field at a time
 
     private FuzzCase fieldMutation(boolean resign) {
-        ObjectNode e = validEnvelope();
+        ObjectNode e = validEnvelope(true);
         boolean inBody = random.nextInt(3) > 0;
         ObjectNode parent = inBody ? (ObjectNode) e.get("body") : e;
         List<String> fields = inBody ? BODY_FIELDS : ENVELOPE_FIELDS;

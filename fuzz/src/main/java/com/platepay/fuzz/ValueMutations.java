@@ -99,6 +99,14 @@ final class ValueMutations {
         return GENERIC.get(random.nextInt(GENERIC.size()));
     }
 
+    /** Every mutation there is for this field: the generic ones, the huge ones and those made for it. */
+    static List<ValueMutation> all(String field) {
+        List<ValueMutation> out = new ArrayList<>(GENERIC);
+        out.addAll(RARE);
+        out.addAll(SPECIFIC.getOrDefault(field, List.of()));
+        return out;
+    }
+
     /** Applies a mutation to {@code parent.field}; a missing field is mutated from null. */
     static void apply(ObjectNode parent, String field, ValueMutation m) {
         JsonNode current = parent.has(field) ? parent.get(field) : F.nullNode();

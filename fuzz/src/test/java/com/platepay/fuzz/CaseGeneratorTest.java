@@ -55,6 +55,15 @@ class CaseGeneratorTest {
     }
 
     @Test
+    void theSweepMutatesEveryFieldWithEveryMutation() {
+        List<String> labels = new CaseGenerator(device, 1, CLOCK).everyFieldMutation().stream().map(FuzzCase::mutation).toList();
+        for (String field : List.of("v", "id", "sentAt", "body.plate", "body.amount", "body.plateColour", "body.unknownField")) {
+            assertTrue(labels.contains(field + "=drop") && labels.contains(field + "=null") && labels.contains(field + "=1e2"), field);
+        }
+        assertTrue(labels.contains("body.plate=trailing-1MB-spaces") && labels.contains("body.plate=bom-prefix"));
+    }
+
+    @Test
     void schemaRefusesWhatTheContractForbids() {
         assertFalse(oracle.acceptsAsCharge("{\"v\":1,\"v\":1}".getBytes()));
         assertFalse(oracle.acceptsAsCharge(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'}));
