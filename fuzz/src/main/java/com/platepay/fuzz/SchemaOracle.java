@@ -42,7 +42,13 @@ public final class SchemaOracle {
     public record Verdict(boolean validCharge, List<String> reasons) {
     }
 
+    /** The contract's size limit (asyncapi.yaml, "Check order"): a larger message is refused unread. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024;
+
     public Verdict judge(byte[] payload) {
+        if (payload.length > MAX_MESSAGE_BYTES) {
+            return new Verdict(false, List.of("over the contract's limit of " + MAX_MESSAGE_BYTES + " bytes"));
+        }
         Optional<String> notJson = notStrictJson(payload);
         if (notJson.isPresent()) {
             return new Verdict(false, List.of(notJson.get()));
@@ -58,6 +64,10 @@ public final class SchemaOracle {
         }
         if (hasUnpairedSurrogate(node)) {
             return new Verdict(false, List.of("a string holds an unpaired surrogate (not I-JSON)"));
+        }
+        if (hasNumberBeyondEveryMaximum(node)) {
+            // The validator lets an integer such as 1e400 past "maximum"; every integer the schemas allow fits a long.
+            return new Verdict(false, List.of("a number beyond every maximum the schemas set"));
         }
         List<String> errors = envelope.validate(node).stream().map(Object::toString).sorted().toList();
         if (!errors.isEmpty()) {
@@ -111,6 +121,19 @@ public final class SchemaOracle {
                 if (hasUnpairedSurrogate(element)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNumberBeyondEveryMaximum(JsonNode node) {
+        if (node.isNumber()) {
+            java.math.BigDecimal n = node.decimalValue();
+            return n.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0;
+        }
+        for (JsonNode child : node) {
+            if (hasNumberBeyondEveryMaximum(child)) {
+                return true;
             }
         }
         return false;
