@@ -115,7 +115,8 @@ class SignInPageTest extends StackTest {
             signIn(page, "#sign-in-staff", Users.OLGA);
 
             assertEquals("Signed in as olga (operator)", page.textContent("#who"));
-            page.waitForSelector("h2:has-text('Sites')");
+            // The heading is shown before the list arrives: wait for the new site's own row (by its id; names repeat).
+            page.waitForSelector("#views td:has-text('" + site + "')");
             assertTrue(page.textContent("#views").contains(siteName));
             assertEquals("", page.textContent("#error"));
         }
