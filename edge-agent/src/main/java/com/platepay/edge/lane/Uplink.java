@@ -39,6 +39,8 @@ final class Uplink implements AutoCloseable {
         return t;
     });
     private volatile boolean connected;
+    /** Our own disconnect at the end is not an outage to report. */
+    private volatile boolean closing;
 
     Uplink(LaneDevice device, Journal journal, Duration resendAfter, Consumer<byte[]> onServerMessage, Consumer<Boolean> onLink) {
         this.device = device;
@@ -51,7 +53,7 @@ final class Uplink implements AutoCloseable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
                 .addConnectedListener(ctx -> subscribeThenFlush(onLink))
                 .addDisconnectedListener(ctx -> {
-                    if (connected) {
+                    if (connected && !closing) {
                         onLink.accept(false);
                     }
                     connected = false;
@@ -105,6 +107,7 @@ final class Uplink implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         try {
             client.disconnect().get(3, TimeUnit.SECONDS);
