@@ -48,7 +48,8 @@ public class DeviceMessageAuthenticator {
         JsonNode root = read(payload);
         JsonNode body = root.path("body");
         schema.check(root).ifPresent(refusal -> {
-            throw new DeviceMessageRejection(refusal.code(), refusal.field() + ": " + refusal.detail(), body);
+            // The validator's message already names the field, e.g. "/body/amount: must have a minimum value of 1".
+            throw new DeviceMessageRejection(refusal.code(), refusal.detail(), body);
         });
         Envelope envelope;
         try {
