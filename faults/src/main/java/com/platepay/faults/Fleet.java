@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** What the server's FleetSeeder wrote: the handhelds' credentials, the plates and the bank's account ids. */
-record Fleet(List<DeviceConfig> devices, List<String> plates, List<String> bankAccounts) {
+public record Fleet(List<DeviceConfig> devices, List<String> plates, List<String> bankAccounts) {
 
-    static boolean written(Path dir) {
+    public static boolean written(Path dir) {
         return Files.isRegularFile(dir.resolve("plates.csv")) && Files.isRegularFile(dir.resolve("bank-accounts.txt"));
     }
 
-    static Fleet read(Path dir) throws IOException {
+    public static Fleet read(Path dir) throws IOException {
         List<DeviceConfig> devices = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve("devices"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {

@@ -6,17 +6,17 @@ import java.net.Socket;
 import java.time.Duration;
 
 /** Free local ports, and waiting for one to listen. */
-final class Ports {
+public final class Ports {
     private Ports() {
     }
 
-    static int free() throws IOException {
+    public static int free() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class Ports {
         }
     }
 
-    static void awaitListening(int port, Duration timeout, Process process, String what) throws IOException {
+    public static void awaitListening(int port, Duration timeout, Process process, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!listening(port)) {
             if (process != null && !process.isAlive()) {

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The PlatePay server as its own process from the packaged jar, configured as README "Configuration" says. It can
  * be killed with SIGKILL (no shutdown hook runs: in-flight charges stay where they were) and started again.
  */
-final class ServerNode implements AutoCloseable {
+public final class ServerNode implements AutoCloseable {
     /** Generous: on a loaded 2-core machine the first start (migrations + seeding) has taken over three minutes. */
-    static final Duration FIRST_START_TIMEOUT = Duration.ofMinutes(10);
-    static final Duration RESTART_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration FIRST_START_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration RESTART_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<String> command;
     private final Map<String, String> env;
@@ -30,11 +30,18 @@ final class ServerNode implements AutoCloseable {
     private Process process;
 
     ServerNode(Path jar, Map<String, String> env, Map<String, String> properties, Path log, int httpPort) throws IOException {
+        this(jar, List.of("-Xmx512m", "-XX:+UseSerialGC"), env, properties, log, httpPort);
+    }
+
+    /** @param jvmOptions heap and collector flags, e.g. {@code -Xmx512m} */
+    public ServerNode(Path jar, List<String> jvmOptions, Map<String, String> env, Map<String, String> properties, Path log,
+                      int httpPort) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("the server's packaged jar is missing: " + jar.toAbsolutePath()
                     + " (build it: ./mvnw -pl server -am package -DskipTests)");
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(jvmOptions);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         this.command = List.copyOf(cmd);
@@ -44,7 +51,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** Starts the process and waits until /q/health/ready says UP (database and MQTT gateway included). */
-    void start(Duration timeout) throws IOException {
+    public void start(Duration timeout) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
@@ -61,7 +68,7 @@ final class ServerNode implements AutoCloseable {
         }
     }
 
-    boolean ready() {
+    public boolean ready() {
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).GET().build();
@@ -75,7 +82,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     /** SIGKILL: Process.destroyForcibly sends SIGKILL on Linux. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -86,11 +93,11 @@ final class ServerNode implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

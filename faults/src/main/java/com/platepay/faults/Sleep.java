@@ -1,11 +1,11 @@
 package com.platepay.faults;
 
 /** Sleeping that keeps the interrupt flag and lets the caller stop. */
-final class Sleep {
+public final class Sleep {
     private Sleep() {
     }
 
-    static void millis(long ms) {
+    public static void millis(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
@@ -15,8 +15,8 @@ final class Sleep {
     }
 
     /** Thrown when the suite is interrupted or its stack cannot go on. */
-    static final class SuiteAborted extends RuntimeException {
-        SuiteAborted(String message) {
+    public static final class SuiteAborted extends RuntimeException {
+        public SuiteAborted(String message) {
             super(message);
         }
     }

@@ -15,7 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Ed25519 device keys with the JDK only. Public keys travel as base64 (standard, padded) of the X.509
+ * Ed25519 device keys as JDK key objects (signing and verifying use Bouncy Castle's RFC 8032 code). Public keys travel as base64 (standard, padded) of the X.509
  * SubjectPublicKeyInfo DER (44 bytes for Ed25519), private keys as base64 of the PKCS#8 DER. The server keeps public
  * keys only.
  */
@@ -54,6 +54,27 @@ public final class DeviceKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no Ed25519", e);
         }
+    }
+
+    /** The 32-byte seed of an Ed25519 private key (what RFC 8032 calls the private key). */
+    static byte[] seedOf(PrivateKey privateKey) {
+        if (!(privateKey instanceof EdECPrivateKey ed) || ed.getBytes().isEmpty() || ed.getBytes().get().length != 32) {
+            throw new IllegalArgumentException("not an Ed25519 private key");
+        }
+        return ed.getBytes().get();
+    }
+
+    /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key bytes follow it. */
+    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+
+    /** The 32 raw bytes of an Ed25519 public key. */
+    static byte[] rawPublic(PublicKey key) {
+        byte[] der = key.getEncoded();
+        if (der == null || der.length != SPKI_PREFIX.length + 32
+                || !java.util.Arrays.equals(der, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+            throw new IllegalArgumentException("not an Ed25519 public key");
+        }
+        return java.util.Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length);
     }
 
     public static String encodePublic(PublicKey k) {

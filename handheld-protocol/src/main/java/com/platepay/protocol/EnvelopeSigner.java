@@ -1,8 +1,7 @@
 package com.platepay.protocol;
 
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import java.util.Base64;
 
 /**
@@ -10,7 +9,8 @@ import java.util.Base64;
  * {@code CanonicalJson.bytes(tree(envelope without sig))}. Thread-safe.
  */
 public final class EnvelopeSigner {
-    private final PrivateKey key;
+    /** The 32-byte Ed25519 seed (RFC 8032's private key). */
+    private final byte[] seed;
 
     public EnvelopeSigner(PrivateKey key) {
         if (key == null) {
@@ -20,7 +20,7 @@ public final class EnvelopeSigner {
         if (!"EdDSA".equals(alg) && !"Ed25519".equals(alg)) {
             throw new IllegalArgumentException("an Ed25519 key is needed, got " + alg);
         }
-        this.key = key;
+        this.seed = DeviceKeys.seedOf(key);
     }
 
     /** The bytes a signature covers: the canonical JSON of the envelope without {@code sig}. */
@@ -30,13 +30,10 @@ public final class EnvelopeSigner {
 
     /** A copy of {@code e} carrying the signature (any old sig is replaced). */
     public Envelope sign(Envelope e) {
-        try {
-            Signature s = Signature.getInstance(DeviceKeys.ALGORITHM);
-            s.initSign(key);
-            s.update(signedBytes(e));
-            return e.withSig(Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("Ed25519 signing failed", ex);
-        }
+        // Bouncy Castle's RFC 8032 code: the same (deterministic) signature as the JDK's, several times faster.
+        byte[] message = signedBytes(e);
+        byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, message, 0, message.length, sig, 0);
+        return e.withSig(Base64.getUrlEncoder().withoutPadding().encodeToString(sig));
     }
 }

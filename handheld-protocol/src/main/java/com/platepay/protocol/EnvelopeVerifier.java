@@ -1,7 +1,7 @@
 package com.platepay.protocol;
 
 import java.security.PublicKey;
-import java.security.Signature;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -20,10 +20,9 @@ public final class EnvelopeVerifier {
         }
         try {
             byte[] sig = Base64.getUrlDecoder().decode(e.sig());
-            Signature s = Signature.getInstance(DeviceKeys.ALGORITHM);
-            s.initVerify(key);
-            s.update(EnvelopeSigner.signedBytes(e));
-            return s.verify(sig);
+            byte[] message = EnvelopeSigner.signedBytes(e);
+            byte[] raw = DeviceKeys.rawPublic(key);
+            return sig.length == Ed25519.SIGNATURE_SIZE && Ed25519.verify(sig, 0, raw, 0, message, 0, message.length);
         } catch (Exception | LinkageError ex) {
             return false;
         }

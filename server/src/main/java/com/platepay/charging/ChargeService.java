@@ -7,6 +7,7 @@ import com.platepay.notifications.DriverNotice;
 import com.platepay.notifications.DriverNotifier;
 import com.platepay.platform.Db;
 import com.platepay.platform.PlatePayConfig;
+import com.platepay.platform.StageTimers;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.vault.Card;
@@ -40,9 +41,11 @@ public class ChargeService {
     private final Ledger ledger;
     private final DriverNotifier notifier;
     private final PlatePayConfig config;
+    private final StageTimers stages;
 
     public ChargeService(MandateResolver mandates, RiskRules risk, DailyCaps caps, CardVault vault, ChargeTransitions transitions,
-                         Ledger ledger, DriverNotifier notifier, PlatePayConfig config) {
+                         Ledger ledger, DriverNotifier notifier, PlatePayConfig config, StageTimers stages) {
+        this.stages = stages;
         this.mandates = mandates;
         this.risk = risk;
         this.caps = caps;
@@ -66,6 +69,10 @@ public class ChargeService {
 
     /** Records the charge (or finds it) and commits before returning; nothing has gone to the bank yet. */
     public Uni<Admission> admit(ChargeCommand command) {
+        return stages.time("admit", () -> admitInTransaction(command));
+    }
+
+    private Uni<Admission> admitInTransaction(ChargeCommand command) {
         return Panache.withTransaction(() -> findExisting(command)
                         .flatMap(existing -> existing != null ? Uni.createFrom().item(replay(existing, command)) : decide(command)))
                 // A concurrent copy of the same charge won the insert: everything this one did was rolled back.
@@ -75,8 +82,8 @@ public class ChargeService {
 
     /** Debits the card of an admitted charge and records the bank's answer; the result for the device. */
     public Uni<ChargeResult> complete(Admission.Authorizing authorizing) {
-        return vault.debit(authorizing.card(), authorizing.debit())
-                .flatMap(outcome -> recordBankAnswer(authorizing.chargeId(), outcome, authorizing.operatorId()));
+        return stages.time("bank", () -> vault.debit(authorizing.card(), authorizing.debit()))
+                .flatMap(outcome -> stages.time("record", () -> recordBankAnswer(authorizing.chargeId(), outcome, authorizing.operatorId())));
     }
 
     /** The bank's answer in its own transaction (package-private so a test can deliver a late one). */

@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
+import com.platepay.platform.StageTimers;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.Ids;
 import com.platepay.protocol.ProtocolCodec;
@@ -56,6 +57,7 @@ public class MqttGateway {
     private final Map<String, DeviceChannel> channels;
     private final ReactiveContext reactive;
     private final InFlightLimit inFlight;
+    private final StageTimers stages;
     /** Result sequence numbers only need to grow; starting from the clock keeps them growing across restarts. */
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -63,7 +65,8 @@ public class MqttGateway {
     private Mqtt5AsyncClient client;
 
     public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceLookup devices, DeviceMessageAuthenticator authenticator,
-                       Instance<DeviceChannel> channels, ReactiveContext reactive) {
+                       Instance<DeviceChannel> channels, ReactiveContext reactive, StageTimers stages) {
+        this.stages = stages;
         this.config = config;
         this.identity = identity;
         this.devices = devices;
@@ -161,7 +164,10 @@ public class MqttGateway {
                 inFlight.whenBelowLimit(publish::acknowledge);
             }
         };
-        reactive.run(() -> Uni.createFrom().deferred(() -> authenticator.authenticate(from, payload, channel.requestType()))
+        reactive.run(() -> Uni.createFrom().deferred(() -> {
+                            stages.record(channel.channel() + ".dispatch", System.nanoTime() - received);
+                            return stages.time(channel.channel() + ".verify", () -> authenticator.authenticate(from, payload, channel.requestType()));
+                        })
                         .flatMap(message -> channel.handle(message, acknowledge))
                         .onFailure(DeviceMessageRejection.class).recoverWithItem(e -> {
                             DeviceMessageRejection r = (DeviceMessageRejection) e;
@@ -178,6 +184,7 @@ public class MqttGateway {
                                 "the server failed before it could answer; resend the same request", null)), correlation);
                     } else {
                         reply(channel, from, result, correlation);
+                        stages.record(channel.channel() + ".total", System.nanoTime() - received);
                         LOG.debugf("%s from %s handled in %.1f ms", channel.channel(), from.deviceId(), (System.nanoTime() - received) / 1e6);
                     }
                     acknowledge.run();
