@@ -8,23 +8,16 @@ import java.util.UUID;
 
 /**
  * Daily cap reservations per card (by the vault's fingerprint, so the same card in any mandate or account counts
- * once) and per driver. Each check and increment is one conditional upsert, so the database serialises concurrent
- * charges on the counter's row and a cap can never be overrun. A card's limit is the daily cap of the mandate that
- * charges it (the strictest cap wins); a driver's is the platform's per-person limit.
+ * once) and per driver. They are taken by {@code admit_charge} (V8) when a charge is stored, one conditional upsert
+ * per counter, so the database serialises concurrent charges on the counter's row and a cap can never be overrun. A
+ * card's limit is the daily cap of the mandate that charges it (the strictest cap wins); a driver's is the
+ * platform's per-person limit. This class gives reservations back when the money did not move.
  */
 @ApplicationScoped
 public class DailyCaps {
 
     static final String CARD = "CARD";
     static final String DRIVER = "DRIVER";
-
-    private static final String RESERVE = """
-            insert into daily_usage (scope, owner, day, reserved)
-            select ?1, ?2, cast(?3 as date), cast(?4 as bigint) where cast(?4 as bigint) <= cast(?5 as bigint)
-            on conflict (scope, owner, day) do update
-                set reserved = daily_usage.reserved + excluded.reserved
-                where daily_usage.reserved + excluded.reserved <= cast(?5 as bigint)
-            returning reserved""";
 
     private static final String RELEASE = """
             update daily_usage set reserved = reserved - cast(?4 as bigint)
@@ -35,40 +28,12 @@ public class DailyCaps {
             where scope = 'CARD' and owner = (select pan_fingerprint from cards where id = ?1)
               and day = cast(?2 as date) and reserved >= cast(?3 as bigint)""";
 
-    /** Whose totals a charge counts against. */
-    public record Owners(String cardFingerprint, UUID driverId) {
-    }
-
-    /**
-     * True when the amount fitted under the cap for the card and for the driver and is now reserved for both;
-     * false, with nothing reserved, otherwise. Card first, then driver, always: one lock order, no deadlocks.
-     * Must run inside a transaction.
-     */
-    public Uni<Boolean> reserve(Owners owners, LocalDate day, long amount, long cardDailyCap, long driverDailyCap) {
-        return reserve(CARD, owners.cardFingerprint(), day, amount, cardDailyCap).flatMap(card -> {
-            if (!card) {
-                return Uni.createFrom().item(false);
-            }
-            return reserve(DRIVER, owners.driverId().toString(), day, amount, driverDailyCap).flatMap(driver -> driver
-                    ? Uni.createFrom().item(true)
-                    : release(CARD, owners.cardFingerprint(), day, amount).replaceWith(false));
-        });
-    }
-
     /** Gives back a reservation whose charge did not take money. Must run inside a transaction. */
     public Uni<Void> release(UUID cardId, UUID driverId, LocalDate day, long amount) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(RELEASE_CARD_OF_CHARGE)
                         .setParameter(1, cardId).setParameter(2, day).setParameter(3, amount)
                         .executeUpdate())
                 .flatMap(x -> release(DRIVER, driverId.toString(), day, amount));
-    }
-
-    private static Uni<Boolean> reserve(String scope, String owner, LocalDate day, long amount, long limit) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(RESERVE)
-                        .setParameter(1, scope).setParameter(2, owner).setParameter(3, day).setParameter(4, amount)
-                        .setParameter(5, limit)
-                        .getResultList())
-                .map(rows -> !rows.isEmpty());
     }
 
     private static Uni<Void> release(String scope, String owner, LocalDate day, long amount) {

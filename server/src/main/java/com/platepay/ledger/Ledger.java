@@ -13,18 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    /** What the acquirer owes us for approved debits, until settlement. */
+    /** What the acquirer owes us for approved debits, until settlement (posted by charging.ChargeStore with the approval). */
     public static final String ACQUIRER_RECEIVABLE = "acquirer:receivable";
 
     public static String operatorPayable(UUID operatorId) {
         return "operator:" + operatorId + ":payable";
-    }
-
-    /** An approved debit: the acquirer owes us the amount, and we owe it to the site's operator. */
-    public Uni<LedgerPosting> postApprovedCharge(UUID chargeId, long amount, String currency, UUID operatorId) {
-        return post(chargeId, "CHARGE_APPROVED", List.of(
-                entry(ACQUIRER_RECEIVABLE, amount, currency),
-                entry(operatorPayable(operatorId), -amount, currency)));
     }
 
     /** Must run inside a transaction. */

@@ -13,35 +13,49 @@ import java.util.UUID;
 @ApplicationScoped
 public class DriverNotifier {
 
+    /** A notification's words, for writers that store it in their own statement (the charge path). */
+    public record Text(String kind, String title, String body) {
+    }
+
     /** Must run inside a transaction. */
     public Uni<Void> tell(DriverNotice notice) {
+        Text text = text(notice);
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.driverId = notice.driverId();
         n.chargeId = notice.chargeId();
         n.createdAt = Instant.now();
-        n.kind = notice.kind().name();
+        n.kind = text.kind();
+        n.title = text.title();
+        n.body = text.body();
+        return n.persist().replaceWithVoid();
+    }
+
+    /** What the driver is told, in words. */
+    public static Text text(DriverNotice notice) {
+        String title;
+        String body;
         String amount = notice.currency() + " " + Money.format(notice.amount());
         switch (notice.kind()) {
             case CHARGE_APPROVED -> {
-                n.title = "Paid " + amount;
-                n.body = amount + " was debited from card " + notice.maskedCard() + " for " + notice.plate() + ".";
+                title = "Paid " + amount;
+                body = amount + " was debited from card " + notice.maskedCard() + " for " + notice.plate() + ".";
             }
             case CHARGE_REVERSED -> {
-                n.title = "Payment cancelled";
-                n.body = "A payment of " + amount + " for " + notice.plate() + " could not be confirmed in time and was cancelled.";
+                title = "Payment cancelled";
+                body = "A payment of " + amount + " for " + notice.plate() + " could not be confirmed in time and was cancelled.";
             }
             case CHARGE_DECLINED -> {
-                n.title = "Payment declined";
-                n.body = "A charge of " + amount + " for " + notice.plate() + " was declined (" + notice.reasonCode() + ").";
+                title = "Payment declined";
+                body = "A charge of " + amount + " for " + notice.plate() + " was declined (" + notice.reasonCode() + ").";
             }
             case CHARGE_NEEDS_ATTENTION -> {
-                n.title = "Payment under review";
-                n.body = "A payment of " + amount + " for " + notice.plate() + " was cancelled at the station, but your bank has not"
+                title = "Payment under review";
+                body = "A payment of " + amount + " for " + notice.plate() + " was cancelled at the station, but your bank has not"
                         + " yet confirmed that the money was returned. Our staff are on it; if you see a debit, it will be returned.";
             }
             default -> throw new IllegalArgumentException("unknown notice " + notice.kind());
         }
-        return n.persist().replaceWithVoid();
+        return new Text(notice.kind().name(), title, body);
     }
 }
