@@ -13,6 +13,7 @@ import com.platepay.vault.Card;
 import com.platepay.vault.CardVault;
 import com.platepay.vault.DebitOrder;
 import com.platepay.vault.SealedCard;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,9 +40,11 @@ public class ChargeService {
     private final ChargeStore store;
     private final PlatePayConfig config;
     private final StageTimers stages;
+    private final MeterRegistry metrics;
 
     public ChargeService(MandateResolver mandates, RiskRules risk, CardVault vault, ChargeStore store, PlatePayConfig config,
-                         StageTimers stages) {
+                         StageTimers stages, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.mandates = mandates;
         this.risk = risk;
         this.vault = vault;
@@ -122,7 +125,7 @@ public class ChargeService {
             return store.admit(charge, caps, overCap).map(status -> {
                 if (status != ChargeStatus.AUTHORIZING) {
                     charge.admit(ChargeStatus.DECLINED, ReasonCodes.OVER_DAILY_CAP);
-                    return new Admission.Answered(ChargeResults.of(charge));
+                    return new Admission.Answered(ChargeResults.of(counted(charge)));
                 }
                 charge.admit(ChargeStatus.AUTHORIZING, null);
                 DebitOrder debit = new DebitOrder(charge.id.toString(), charge.amount, charge.currency,
@@ -135,7 +138,13 @@ public class ChargeService {
     private Uni<Admission> declined(Charge charge, String reason) {
         charge.admit(ChargeStatus.DECLINED, reason);
         return store.storeDeclined(charge, DriverNotifier.text(notice(charge, DriverNotice.Kind.CHARGE_DECLINED)))
-                .map(ignored -> new Admission.Answered(ChargeResults.of(charge)));
+                .map(ignored -> new Admission.Answered(ChargeResults.of(counted(charge))));
+    }
+
+    /** platepay_charges_total{status, reason}: every charge this server took to a status the device is told. */
+    private Charge counted(Charge charge) {
+        metrics.counter("platepay.charges", "status", charge.status.name(), "reason", String.valueOf(charge.reasonCode)).increment();
+        return charge;
     }
 
     /** The bank's answer, recorded only if the charge is still waiting for it. */
@@ -162,7 +171,7 @@ public class ChargeService {
     /** The charge as this answer left it; or, when another writer moved it first, as that writer left it. */
     private Uni<ChargeResult> answer(UUID chargeId, Optional<Charge> moved, DebitOutcome outcome) {
         if (moved.isPresent()) {
-            return Uni.createFrom().item(ChargeResults.of(moved.get()));
+            return Uni.createFrom().item(ChargeResults.of(counted(moved.get())));
         }
         return store.load(chargeId).map(charge -> lateAnswer(charge, outcome));
     }

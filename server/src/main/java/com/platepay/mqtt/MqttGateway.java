@@ -65,7 +65,8 @@ public class MqttGateway {
     private Mqtt5AsyncClient client;
 
     public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceLookup devices, DeviceMessageAuthenticator authenticator,
-                       Instance<DeviceChannel> channels, ReactiveContext reactive, StageTimers stages) {
+                       Instance<DeviceChannel> channels, ReactiveContext reactive, StageTimers stages,
+                       io.micrometer.core.instrument.MeterRegistry metrics) {
         this.stages = stages;
         this.config = config;
         this.identity = identity;
@@ -74,6 +75,7 @@ public class MqttGateway {
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(DeviceChannel::channel, Function.identity()));
         this.reactive = reactive;
         this.inFlight = new InFlightLimit(config.mqtt().maxInFlight());
+        metrics.gauge("platepay.mqtt.in.flight", inFlight, InFlightLimit::current);
     }
 
     void start(@Observes StartupEvent event) throws Exception {

@@ -48,7 +48,6 @@ public final class HandheldCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(new HandheldCli());
         cl.addSubcommand("charge", new ChargeCommand(env, out, err));
-        cl.addSubcommand("bench", new BenchCommand(env, out));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
