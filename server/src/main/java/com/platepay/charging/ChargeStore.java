@@ -2,6 +2,7 @@ package com.platepay.charging;
 
 import com.platepay.ledger.Ledger;
 import com.platepay.notifications.DriverNotifier;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -95,7 +96,7 @@ public class ChargeStore {
 
     private final Pool pool;
 
-    public ChargeStore(Pool pool) {
+    public ChargeStore(@ReactiveDataSource("charging") Pool pool) {
         this.pool = pool;
     }
 

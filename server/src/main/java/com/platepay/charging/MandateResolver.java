@@ -5,6 +5,7 @@ import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.plate.PlateColour;
 import com.platepay.protocol.plate.PlateNumber;
 import com.platepay.vault.Card;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,7 +44,7 @@ public class MandateResolver {
 
     private final Pool pool;
 
-    public MandateResolver(Pool pool) {
+    public MandateResolver(@ReactiveDataSource("charging") Pool pool) {
         this.pool = pool;
     }
 

@@ -56,6 +56,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + db);
             config.put("quarkus.datasource.username", "postgres");
             config.put("quarkus.datasource.password", "postgres");
+            config.put("quarkus.datasource.charging.reactive.url", "postgresql://" + db);
+            config.put("quarkus.datasource.charging.username", "postgres");
+            config.put("quarkus.datasource.charging.password", "postgres");
             config.put("platepay.bank.url", bank.baseUrl());
             config.put("platepay.mqtt.port", String.valueOf(mqttPort));
             config.put("platepay.mqtt.embedded.data-dir", Files.createDirectories(work.resolve("hivemq")).toString());
