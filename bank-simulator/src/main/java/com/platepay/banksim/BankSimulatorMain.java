@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** {@code java -jar bank-simulator.jar [--port 8089] [--host 127.0.0.1] [--state FILE] [--port-file FILE]} */
+/** {@code java -jar bank-simulator.jar [--port 8089] [--host 127.0.0.1] [--state FILE] [--port-file FILE] [--fleet-accounts PREFIX]} */
 public final class BankSimulatorMain {
     static final String USAGE = """
-            Usage: bank-simulator [--port 8089] [--host 127.0.0.1] [--state FILE] [--port-file FILE]
+            Usage: bank-simulator [--port 8089] [--host 127.0.0.1] [--state FILE] [--port-file FILE] [--fleet-accounts PREFIX]
 
             The PlatePay simulated acquiring bank: card accounts, idempotent debits, reversals, fault injection.
 
@@ -21,15 +21,21 @@ public final class BankSimulatorMain {
                                 plus FILE.journal (every change, fsync'd before it is answered);
                                 both loaded at start; without it, memory only
               --port-file FILE  once listening, write the bound port to FILE
+              --fleet-accounts PREFIX
+                                for benchmarks: a debit of an unknown card number starting with PREFIX first
+                                opens its account, with CNY 1,000,000.00 (./platepay bench's 10^6-card fleets)
               --help            this text
 
             API and fault modes: bank-simulator/README.md
             """;
 
+    /** CNY 1,000,000.00 per fleet card: a benchmark never runs one dry. */
+    static final long FLEET_BALANCE = 100_000_000L;
+
     private BankSimulatorMain() {
     }
 
-    record Args(int port, String host, Path state, Path portFile) {
+    record Args(int port, String host, Path state, Path portFile, String fleetPrefix) {
     }
 
     public static void main(String[] argv) {
@@ -51,7 +57,8 @@ public final class BankSimulatorMain {
         PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BankSimulatorServer server;
         try {
-            server = BankSimulatorServer.start(new BankSimulatorServer.Options(args.host(), args.port(), args.state(), log));
+            server = BankSimulatorServer.start(new BankSimulatorServer.Options(args.host(), args.port(), args.state(), log,
+                    args.fleetPrefix(), FLEET_BALANCE));
             if (args.portFile() != null) {
                 writeAtomically(args.portFile(), Integer.toString(server.port()));
             }
@@ -74,6 +81,7 @@ public final class BankSimulatorMain {
         String host = "127.0.0.1";
         Path state = null;
         Path portFile = null;
+        String fleetPrefix = null;
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
             String value = null;
@@ -86,7 +94,7 @@ public final class BankSimulatorMain {
                 case "--help", "-h" -> {
                     return null;
                 }
-                case "--port", "--host", "--state", "--port-file" -> {
+                case "--port", "--host", "--state", "--port-file", "--fleet-accounts" -> {
                     if (value == null) {
                         if (i + 1 >= argv.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
@@ -97,13 +105,21 @@ public final class BankSimulatorMain {
                         case "--port" -> port = parsePort(value);
                         case "--host" -> host = value;
                         case "--state" -> state = Path.of(value);
+                        case "--fleet-accounts" -> fleetPrefix = requireDigits(value);
                         default -> portFile = Path.of(value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Args(port, host, state, portFile);
+        return new Args(port, host, state, portFile, fleetPrefix);
+    }
+
+    private static String requireDigits(String prefix) {
+        if (!prefix.matches("[0-9]{6,12}")) {
+            throw new IllegalArgumentException("--fleet-accounts takes 6 to 12 digits of a card number");
+        }
+        return prefix;
     }
 
     private static int parsePort(String value) {

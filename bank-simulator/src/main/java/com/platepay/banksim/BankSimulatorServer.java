@@ -1,6 +1,7 @@
 package com.platepay.banksim;
 
 import com.platepay.banksim.accounts.AccountService;
+import com.platepay.banksim.accounts.FleetAccounts;
 import com.platepay.banksim.debits.DebitService;
 import com.platepay.banksim.faults.FaultInjector;
 import com.platepay.banksim.http.BankApi;
@@ -38,7 +39,10 @@ public final class BankSimulatorServer implements AutoCloseable {
      * @param stateFile null keeps everything in memory
      * @param log       one line per request
      */
-    public record Options(String host, int port, Path stateFile, PrintStream log) {
+    public record Options(String host, int port, Path stateFile, PrintStream log, String fleetPrefix, long fleetBalance) {
+        public Options(String host, int port, Path stateFile, PrintStream log) {
+            this(host, port, stateFile, log, null, 0);
+        }
     }
 
     public static BankSimulatorServer start(Options options) throws IOException {
@@ -46,7 +50,9 @@ public final class BankSimulatorServer implements AutoCloseable {
                 ? BankStore.inMemory()
                 : BankStore.persistent(new StateFile(options.stateFile()));
         Clock clock = Clock.systemUTC();
-        BankApi api = new BankApi(new AccountService(store, clock), new DebitService(store, clock), new FaultInjector());
+        AccountService accounts = new AccountService(store, clock);
+        FleetAccounts fleet = options.fleetPrefix() == null ? null : new FleetAccounts(options.fleetPrefix(), options.fleetBalance(), accounts);
+        BankApi api = new BankApi(accounts, new DebitService(store, clock, fleet), new FaultInjector());
 
         HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         AtomicInteger n = new AtomicInteger();

@@ -32,8 +32,13 @@ final class TestBank implements AutoCloseable {
     }
 
     TestBank(Path stateFile) throws IOException {
+        this(stateFile, null, 0);
+    }
+
+    /** With benchmark fleet accounts opened on first use for card numbers under {@code fleetPrefix}. */
+    TestBank(Path stateFile, String fleetPrefix, long fleetBalance) throws IOException {
         server = BankSimulatorServer.start(new BankSimulatorServer.Options("127.0.0.1", 0, stateFile,
-                new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8), fleetPrefix, fleetBalance));
         url = server.baseUrl();
     }
 
@@ -150,7 +155,11 @@ final class TestBank implements AutoCloseable {
     }
 
     static String randomPan() {
-        StringBuilder digits = new StringBuilder("622202");
+        return randomPan("622202");
+    }
+
+    static String randomPan(String prefix) {
+        StringBuilder digits = new StringBuilder(prefix);
         while (digits.length() < 15) {
             digits.append(ThreadLocalRandom.current().nextInt(10));
         }

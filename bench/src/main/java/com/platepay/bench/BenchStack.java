@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class BenchStack implements AutoCloseable {
     private static final Duration SEED_TIMEOUT = Duration.ofMinutes(60);
+    /** The fleet's card numbers (server demo.FleetSeeder.pan): the simulated bank opens their accounts on first use. */
+    private static final String FLEET_CARD_PREFIX = "6222029";
 
     final DurablePostgres postgres;
     final BankSimulatorProcess bank;
@@ -71,7 +73,7 @@ final class BenchStack implements AutoCloseable {
         try {
             pg = DurablePostgres.start(work.resolve("pg"), out);
             bank = BankSimulatorProcess.start(settings.bankJar(), Files.createDirectories(work.resolve("bank")),
-                    List.of("--state", work.resolve("bank").resolve("state.json").toString()));
+                    List.of("--state", work.resolve("bank").resolve("state.json").toString(), "--fleet-accounts", FLEET_CARD_PREFIX));
             out.printf("simulated bank on %s (log %s)%n", bank.baseUrl(), bank.logFile());
             int httpPort = Ports.free();
             int mqttPort = Ports.free();
@@ -85,7 +87,8 @@ final class BenchStack implements AutoCloseable {
                         settings.vehicles(), settings.devices());
             }
             long started = System.nanoTime();
-            server.start(ServerNode.FIRST_START_TIMEOUT);
+            // Seeding runs before the server reports ready: a million vehicles take minutes.
+            server.start(seeded ? ServerNode.FIRST_START_TIMEOUT : SEED_TIMEOUT);
             long deadline = started + SEED_TIMEOUT.toNanos();
             while (!Fleet.written(fleetDir)) {
                 if (!server.alive() || System.nanoTime() > deadline) {
@@ -139,6 +142,7 @@ final class BenchStack implements AutoCloseable {
         p.put("platepay.fleet.plates", String.valueOf(settings.vehicles()));
         // A fleet as drivers have them: every vehicle its own driver and card.
         p.put("platepay.fleet.shared-cards", "false");
+        p.put("platepay.fleet.bulk", "true");
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
         p.putAll(settings.serverProperties());
         return p;

@@ -73,6 +73,7 @@ public class FleetSeeder {
     private final PlatePayConfig config;
 
     private final Settings fleet;
+    private final FleetBulkSeeder bulk;
 
     /** platepay.fleet.*: its own mapping, so the fleet needs nothing in PlatePayConfig. */
     @ConfigMapping(prefix = "platepay.fleet")
@@ -97,13 +98,21 @@ public class FleetSeeder {
         @WithDefault("true")
         boolean sharedCards();
 
+        /**
+         * Seed plates in batches without opening bank accounts one by one (for 10^5-10^6 vehicles): every plate its own
+         * driver and card, and the bank opens the fleet's accounts on first use (bank simulator --fleet-accounts).
+         */
+        @WithDefault("false")
+        boolean bulk();
+
         /** Opening balance of each card's bank account, in fen. */
         @WithDefault("100000000")
         long balance();
     }
 
     public FleetSeeder(CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx, ServerIdentity server,
-                       PlatePayConfig config, Settings fleet) {
+                       PlatePayConfig config, Settings fleet, FleetBulkSeeder bulk) {
+        this.bulk = bulk;
         this.vault = vault;
         this.mandates = mandates;
         this.reactive = reactive;
@@ -138,6 +147,10 @@ public class FleetSeeder {
             int n = i;
             await(() -> Panache.withTransaction(() -> seedDevice(site, n, out)));
         }
+        if (fleet.bulk()) {
+            seedInBulk(out, plateCount);
+            return;
+        }
         WebClient http = WebClient.create(vertx);
         List<String> rows = new ArrayList<>(List.of("plate,colour,driver,card,perChargeCap,dailyCap"));
         List<String> accounts = new ArrayList<>();
@@ -169,6 +182,27 @@ public class FleetSeeder {
         writePrivately(out.resolve("plates.csv"), String.join("\n", rows) + "\n");
         LOG.infof("fleet seeded: %d handhelds, %d plates, %d cards; files in %s", deviceCount, rows.size() - 1,
                 accounts.size(), out.toAbsolutePath());
+    }
+
+    private void seedInBulk(Path out, int plateCount) throws Exception {
+        List<String> rows = new ArrayList<>(List.of("plate,colour,driver,card,perChargeCap,dailyCap"));
+        long started = System.nanoTime();
+        for (int from = 0; from < plateCount; from += FleetBulkSeeder.BATCH) {
+            List<PlateRow> batch = new ArrayList<>();
+            for (int d = from; d < Math.min(plateCount, from + FleetBulkSeeder.BATCH); d++) {
+                batch.add(plateRow(d, d, d));
+            }
+            await(() -> bulk.seedBatch(batch));
+            batch.forEach(p -> rows.add(String.join(",", p.plate(), p.colour(), String.valueOf(p.driver()), String.valueOf(p.card()),
+                    String.valueOf(p.perChargeCap()), String.valueOf(p.dailyCap()))));
+            if ((from / FleetBulkSeeder.BATCH) % 25 == 0) {
+                LOG.infof("fleet: %d of %d plates seeded (%.0f s)", rows.size() - 1, plateCount, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        writePrivately(out.resolve("bank-accounts.txt"), "");
+        writePrivately(out.resolve("plates.csv"), String.join("\n", rows) + "\n");
+        LOG.infof("fleet seeded in bulk: %d plates, each its own card (bank accounts open on first use); files in %s", plateCount,
+                out.toAbsolutePath());
     }
 
     private <T> T await(java.util.function.Supplier<Uni<T>> work) throws Exception {
@@ -247,9 +281,9 @@ public class FleetSeeder {
         return new PlateRow(plate(plateNo), "BLUE", driverNo, cardNo, perCharge, daily);
     }
 
-    /** 黑K00000, 黑K00001, ...: valid ordinary blue plates, none of them the demo's 黑E12345. */
+    /** 黑K00000, 黑K00001, ... 黑W99999: 10^6 valid ordinary blue plates, none of them the demo's 黑E12345. */
     static String plate(int n) {
-        return "黑" + "KLMNPQ".charAt(n / 100_000) + String.format("%05d", n % 100_000);
+        return "黑" + "KLMNPQRSTW".charAt(n / 100_000) + String.format("%05d", n % 100_000);
     }
 
     /** A Luhn-valid 16-digit number under the simulated bank's BIN 622202, distinct from the demo card. */

@@ -101,4 +101,26 @@ public class CardVault {
         card.status = "REMOVED";
         card.panCiphertext = new byte[0];
     }
+
+    /**
+     * A synthetic fleet's card, sealed like any other but not verified with the bank (benchmarks seed a million of
+     * them; their bank opens fleet accounts on first use). Not stored; never reachable from the REST API.
+     */
+    public Card unverifiedFleetCard(UUID driverId, String pan, int expiryMonth, int expiryYear, String holderName) {
+        Card card = new Card();
+        card.id = UUID.randomUUID();
+        card.driverId = driverId;
+        card.panCiphertext = cipher.encrypt(pan, card.id);
+        card.panFingerprint = cipher.fingerprint(pan);
+        card.bin = pan.substring(0, 6);
+        card.last4 = pan.substring(pan.length() - 4);
+        card.bankName = "Fleet Bank";
+        card.cardType = "DEBIT";
+        card.expiryMonth = expiryMonth;
+        card.expiryYear = expiryYear;
+        card.holderName = holderName;
+        card.status = "ACTIVE";
+        card.createdAt = Instant.now();
+        return card;
+    }
 }

@@ -4,6 +4,7 @@ import com.platepay.banksim.BankException;
 import com.platepay.banksim.accounts.Account;
 import com.platepay.banksim.accounts.CardNumbers;
 import com.platepay.banksim.accounts.CardType;
+import com.platepay.banksim.accounts.FleetAccounts;
 import com.platepay.banksim.state.BankStore;
 import com.platepay.banksim.state.BankStore.Change;
 import com.platepay.banksim.state.JournalEntry;
@@ -30,9 +31,17 @@ public final class DebitService {
     private final Clock clock;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
+    private final FleetAccounts fleet;
+
     public DebitService(BankStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /** @param fleet opens benchmark fleet accounts on first use; null for none */
+    public DebitService(BankStore store, Clock clock, FleetAccounts fleet) {
         this.store = store;
         this.clock = clock;
+        this.fleet = fleet;
     }
 
     public enum ReversalStatus {
@@ -49,6 +58,9 @@ public final class DebitService {
      */
     public DebitRecord debit(String key, DebitRequest request, long processingMillis) throws InterruptedException {
         String fingerprint = request.fingerprint();
+        if (fleet != null) {
+            fleet.ensure(request.pan(), request.expiryMonth(), request.expiryYear());
+        }
         claim(key);
         try {
             if (processingMillis > 0) {
