@@ -41,6 +41,13 @@ public final class BankSimulatorProcess implements AutoCloseable {
 
     /** @param extraArgs more command-line options, e.g. {@code List.of("--state", file.toString())} */
     public static BankSimulatorProcess start(Path jar, Path workDir, List<String> extraArgs) throws IOException {
+        // Small and quick to start: what tests and the demo want.
+        return start(jar, workDir, List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), extraArgs);
+    }
+
+    /** @param jvmOptions heap, collector and compiler flags (a benchmark wants the optimising compiler) */
+    public static BankSimulatorProcess start(Path jar, Path workDir, List<String> jvmOptions, List<String> extraArgs)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("the bank simulator jar is missing: " + jar.toAbsolutePath());
         }
@@ -49,8 +56,9 @@ public final class BankSimulatorProcess implements AutoCloseable {
         Path log = workDir.resolve("bank-simulator.log").toAbsolutePath();
         Files.deleteIfExists(portFile);
 
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dsun.net.httpserver.nodelay=true", "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dsun.net.httpserver.nodelay=true", "-jar", jar.toAbsolutePath().toString(),
                 "--port", "0", "--port-file", portFile.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command)

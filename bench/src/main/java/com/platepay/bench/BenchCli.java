@@ -36,6 +36,8 @@ public final class BenchCli implements Callable<Integer> {
     int duration;
     @Option(names = "--warmup", defaultValue = "15", description = "seconds of load before measuring (default ${DEFAULT-VALUE})")
     int warmup;
+    @Option(names = "--prime", defaultValue = "3000", description = "unmeasured charges, 32 in flight, before the warm-up (default ${DEFAULT-VALUE})")
+    int prime;
     @Option(names = "--pgbench-clients", defaultValue = "8", description = "pgbench clients (default ${DEFAULT-VALUE})")
     int pgbenchClients;
     @Option(names = "--pgbench-seconds", defaultValue = "20", description = "pgbench run length; 0 skips it (default ${DEFAULT-VALUE})")
@@ -128,6 +130,7 @@ public final class BenchCli implements Callable<Integer> {
             ChargeLoad load = new ChargeLoad(devices, stack.fleet.plates(), seed);
             try {
                 load.connect();
+                load.prime(prime, 32, out);
                 StageScrape stages = new StageScrape(stack.httpPort);
                 var atStart = new java.util.concurrent.atomic.AtomicReference<>(new StageScrape.Snapshot(java.util.Map.of()));
                 ChargeLoad.Figures figures = load.run(rate, inFlight, warmup, duration, () -> atStart.set(stages.take()), out);

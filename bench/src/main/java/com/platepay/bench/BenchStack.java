@@ -72,7 +72,9 @@ final class BenchStack implements AutoCloseable {
         ServerNode server = null;
         try {
             pg = DurablePostgres.start(work.resolve("pg"), out);
+            // The optimising compiler and room to work: the bank must not be what the benchmark measures.
             bank = BankSimulatorProcess.start(settings.bankJar(), Files.createDirectories(work.resolve("bank")),
+                    List.of("-Xmx512m", "-XX:+UseParallelGC"),
                     List.of("--state", work.resolve("bank").resolve("state.json").toString(), "--fleet-accounts", FLEET_CARD_PREFIX));
             out.printf("simulated bank on %s (log %s)%n", bank.baseUrl(), bank.logFile());
             int httpPort = Ports.free();

@@ -58,6 +58,30 @@ final class ChargeLoad {
                 .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * Brings a freshly started server up to speed (JIT, pools, caches) with {@code count} charges, {@code inFlight} at a
+     * time, none of them measured, so the open-loop warm-up does not start with a backlog of cold-server seconds.
+     */
+    void prime(int count, int inFlight, PrintStream out) throws InterruptedException {
+        if (count <= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        slots = new Semaphore(inFlight);
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            send(i, System.nanoTime(), false);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!pending.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        slots = null;
+        pending.clear();
+        recorder.reset();
+        out.printf("primed the server with %d charges, %d in flight, in %.1f s%n", count, inFlight, (System.nanoTime() - started) / 1e9);
+    }
+
     /** What the steady state measured. */
     record Figures(Histogram latencyMicros, double approvedPerSecond, long measured, Map<String, Long> outcomes, long noAnswer,
                    long badSignatures, double loadGeneratorCores, double steadySeconds) {

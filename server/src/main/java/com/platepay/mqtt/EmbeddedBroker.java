@@ -35,9 +35,10 @@ class EmbeddedBroker {
                     <hivemq>
                       <listeners><tcp-listener><port>%d</port><bind-address>%s</bind-address></tcp-listener></listeners>
                       <persistence><mode>in-memory</mode></persistence>
+                      <mqtt><queued-messages><max-queue-size>%d</max-queue-size><strategy>discard</strategy></queued-messages></mqtt>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(config.port(), config.host()));
+                    """.formatted(config.port(), config.host(), config.embedded().maxQueuedMessages()));
             EmbeddedExtension extension = EmbeddedExtension.builder()
                     .withId("platepay-device-auth").withName("PlatePay device authentication").withVersion("1")
                     .withAuthor("PlatePay").withPriority(1000).withStartPriority(1000)

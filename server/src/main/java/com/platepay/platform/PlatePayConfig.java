@@ -148,6 +148,13 @@ public interface PlatePayConfig {
 
             /** Where HiveMQ keeps its data; a temporary folder when absent. */
             Optional<String> dataDir();
+
+            /**
+             * Messages the broker queues per client (and per shared subscription) before it discards new ones.
+             * HiveMQ's default of 1,000 dropped charges of a burst that the server was still working through.
+             */
+            @WithDefault("50000")
+            long maxQueuedMessages();
         }
     }
 
