@@ -7,11 +7,8 @@ import com.platepay.faults.ServerNode;
 import com.platepay.faults.Sleep;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -125,7 +122,7 @@ final class BenchStack implements AutoCloseable {
         env.put("DB_NAME", DurablePostgres.DATABASE);
         env.put("DB_USER", DurablePostgres.USER);
         env.put("DB_PASSWORD", pg.password());
-        env.put("PLATEPAY_VAULT_KEY", secret(work.resolve("vault.key")));
+        env.put("PLATEPAY_VAULT_KEY", SecretFile.readOrCreate(work.resolve("vault.key"), 32, Base64.getEncoder()::encodeToString));
         env.put("PLATEPAY_BANK_URL", bank.baseUrl());
         env.put("MQTT_HOST", "127.0.0.1");
         env.put("MQTT_PORT", String.valueOf(mqttPort));
@@ -148,19 +145,6 @@ final class BenchStack implements AutoCloseable {
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
         p.putAll(settings.serverProperties());
         return p;
-    }
-
-    /** A vault key kept 0600 in the work folder: a reused database holds cards sealed with it. */
-    private static String secret(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String encoded = Base64.getEncoder().encodeToString(key);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, encoded, StandardCharsets.UTF_8);
-        return encoded;
     }
 
     @Override

@@ -4,11 +4,8 @@ import com.platepay.faults.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,7 +43,7 @@ final class DurablePostgres implements AutoCloseable {
 
     static DurablePostgres start(Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
-        String password = password(dir.resolve("password"));
+        String password = SecretFile.readOrCreate(dir.resolve("password"), 18, HexFormat.of()::formatHex);
         Optional<Path> bin = installedBinaries();
         DurablePostgres pg = new DurablePostgres(dir, Ports.free(), password, bin.orElse(null));
         if (bin.isPresent()) {
@@ -176,19 +173,6 @@ final class DurablePostgres implements AutoCloseable {
         public String toString() {
             return "fsync=" + fsync + ", synchronous_commit=" + synchronousCommit + ", full_page_writes=" + fullPageWrites;
         }
-    }
-
-    /** A random password kept 0600 beside the data, so a kept database opens again on the next run. */
-    private static String password(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        }
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        String pw = HexFormat.of().formatHex(bytes);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, pw, StandardCharsets.UTF_8);
-        return pw;
     }
 
     private void run(List<String> command, boolean asPostgres) throws IOException {
