@@ -1,5 +1,6 @@
 package com.platepay.parking;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
+import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestLane;
 import com.platepay.testing.TestStack;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,30 @@ class ParkingLaneTest extends LotTest {
         List<Map<String, Object>> charges = Users.ALICE.api().get("/api/v1/me/charges").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(charges.stream().anyMatch(c -> paid.sessionId() != null && driver.plate().equals(c.get("plate"))
                 && Integer.valueOf(500).equals(c.get("amount"))), "the driver sees the parking charge");
+    }
+
+    @Test
+    void aSecondExitLaneReadingTheCarWhileItsDebitIsAtTheBankDoesNotDebitItAgainOrRecordArrears() {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        try (TestLane exit2 = lane(siteId, "exit-2", "EXIT")) {
+            LaneCommand in = entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+            UUID sessionId = UUID.fromString(in.sessionId());
+            bank.fault("TIMEOUT_BEFORE_PROCESSING", 1, 500);   // the bank holds the first debit half a second, then approves it
+            long seq = exit.nextSeq();
+            exit.publish(exit.envelope(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false), seq, Instant.now()));
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    Ledgers.count(pool, "select count(*) from parking_sessions where id = $1 and status = 'CHARGING'", sessionId) == 1);
+
+            // The second exit lane's camera reads the same car while its debit is at the bank: the same attempt.
+            LaneCommand second = exit2.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false));
+            LaneCommand first = exit.awaitAck(seq);
+
+            assertEquals("PAID", first.decision());
+            assertTrue(Set.of("IN_PROGRESS", "PAID").contains(second.decision()), "not a decline: " + second.decision());
+            assertEquals("PAID", session(in.sessionId()).get("status"), "the debit the bank approved is the session's");
+            assertEquals(10_000 - 500, bank.balance(driver.account()));
+            assertEquals(1, debitsWithStatus(driver.account(), "APPROVED"));
+        }
     }
 
     @Test

@@ -1,11 +1,13 @@
 package com.platepay.parking;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
+import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestLane;
 import com.platepay.testing.TestStack;
@@ -81,6 +83,10 @@ class ParkingPoliciesTest extends LotTest {
         assertEquals(declined.sessionId(), paid.sessionId());
         assertEquals(10_000 - 500, bank.balance(driver.account()));
         assertEquals(1, debitsWithStatus(driver.account(), "APPROVED"));
+        // The failed attempt is the janitor's: it makes sure that debit never stands (a reversal), as for any charge.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Ledgers.count(pool,
+                "select count(*) from charges where plate = $1 and status = 'REVERSED'", driver.plate()) == 1);
+        assertEquals(10_000 - 500, bank.balance(driver.account()));
     }
 
     @Test
