@@ -78,8 +78,8 @@ public class ExitDesk {
         boolean repeat = lane.deviceId.equals(s.exitDeviceId)
                 && Duration.between(s.exitAt, read.body().capturedAt()).abs().toSeconds() <= lot.repeatWindowSecs;
         if (s.status == SessionStatus.CHARGING) {
-            return Uni.createFrom().item(Step.debit(new Step.Debit(s.id, ChargeRefs.command(s, read.operatorId(), lane.name),
-                    lot.declinePolicy, read.body().wasOpenedOffline())));
+            // Its debit is under way (another lane's read, or a crash cut it short): ask for the same charge again.
+            return ChargeRefs.debit(s, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
         }
         if (repeat || s.status == SessionStatus.ARREARS || s.status == SessionStatus.REVIEW || s.status == SessionStatus.WAIVED) {
             return answer(Decisions.of(s.status), s);
@@ -121,13 +121,12 @@ public class ExitDesk {
         move.set("charge_device_id", chargeDevice).set("debit_attempts", attempt).set("charge_ref", ChargeRefs.ref(s.id, attempt));
         return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(s.id).call(fresh ->
                         Panache.getSession().flatMap(session -> session.refresh(fresh)))
-                .map(fresh -> {
+                .flatMap(fresh -> {
                     if (!moved) {
-                        return Step.answer(LaneDecision.of(Decisions.of(fresh.status), Decisions.text(Decisions.of(fresh.status), fresh), fresh));
+                        return answer(Decisions.of(fresh.status), fresh);
                     }
                     record.decision = Decisions.CHARGING;
-                    return Step.debit(new Step.Debit(fresh.id, ChargeRefs.command(fresh, read.operatorId(), lane.name), lot.declinePolicy,
-                            read.body().wasOpenedOffline()));
+                    return ChargeRefs.debit(fresh, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
                 }));
     }
 

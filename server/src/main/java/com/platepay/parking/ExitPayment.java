@@ -37,13 +37,19 @@ public class ExitPayment {
     }
 
     private Uni<LaneDecision> settle(Step.Debit debit, ChargeResult result) {
-        if (result.status() == ResultStatus.REJECTED && ReasonCodes.IN_PROGRESS.equals(result.reasonCode())) {
-            // A copy of this read is still at the bank; its answer will open the barrier.
+        if (result.status() == ResultStatus.REJECTED) {
+            // Not an answer about the money: IN_PROGRESS (a copy of this attempt is still at the bank; its answer
+            // settles the session) or a refusal of this request. Only the charge's own outcome may move the
+            // session, or a debit the bank approves could find the stay already marked unpaid and be asked again.
+            if (!ReasonCodes.IN_PROGRESS.equals(result.reasonCode())) {
+                LOG.errorf("parking session %s: the charging core refused its debit request (%s); the session stays CHARGING",
+                        debit.sessionId(), result.reasonCode());
+            }
             return session(debit).map(s -> LaneDecision.of(Decisions.IN_PROGRESS, Decisions.text(Decisions.IN_PROGRESS, s), s));
         }
         boolean approved = result.status() == ResultStatus.APPROVED;
         SessionStatus to = approved ? SessionStatus.PAID
-                : debit.offline() || debit.policy() == ParkingLot.DeclinePolicy.OPEN_ARREARS ? SessionStatus.ARREARS : SessionStatus.UNPAID;
+                : debit.carIsOut() || debit.policy() == ParkingLot.DeclinePolicy.OPEN_ARREARS ? SessionStatus.ARREARS : SessionStatus.UNPAID;
         var move = SessionTransitions.move(debit.sessionId(), SessionStatus.CHARGING, to);
         if (approved) {
             move.set("paid_at", Instant.now());
@@ -52,7 +58,7 @@ public class ExitPayment {
             LOG.infof("parking session %s: debit declined (%s); now %s", debit.sessionId(), result.reasonCode(), to);
         }
         return transitions.apply(move).flatMap(moved -> session(debit)).flatMap(s -> {
-            String decision = debit.offline() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
+            String decision = debit.carIsOut() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
             return PlateReadRecord.update("decision = ?1 where sessionId = ?2 and decision = ?3", decision, s.id, Decisions.CHARGING)
                     .map(ignored -> LaneDecision.of(decision, Decisions.text(decision, s), s));
         });

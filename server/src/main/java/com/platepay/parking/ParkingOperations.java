@@ -54,8 +54,7 @@ public class ParkingOperations {
                 }))
                 .flatMap(fresh -> fresh.status != SessionStatus.CHARGING ? Uni.createFrom().item(fresh)
                         : Panache.withSession(() -> ParkingLot.<ParkingLot>findById(fresh.siteId)
-                                        .flatMap(lot -> ParkingLane.<ParkingLane>findById(fresh.exitDeviceId).map(lane -> new Step.Debit(fresh.id,
-                                                ChargeRefs.command(fresh, operatorId, lane.name), lot.declinePolicy, true))))
+                                        .flatMap(lot -> ChargeRefs.debit(fresh, operatorId, lot.declinePolicy, true)))
                                 .flatMap(payment::pay)
                                 .flatMap(x -> Panache.withSession(() -> reload(s.id))));
     }
