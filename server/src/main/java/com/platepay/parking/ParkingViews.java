@@ -22,6 +22,19 @@ public final class ParkingViews {
         }
     }
 
+    /**
+     * A stay the driver owes (or just settled): where and when, how much, why the card was declined, and how many
+     * more times the app may try it.
+     */
+    public record ArrearsView(UUID sessionId, UUID siteId, String lotName, String plate, String plateColour, SessionStatus status,
+                              Instant entryAt, Instant exitAt, Long amount, String currency, String declineReason,
+                              int settleAttemptsLeft) {
+        static ArrearsView of(ParkingSession s, String lotName, int maxAttempts) {
+            return new ArrearsView(s.id, s.siteId, lotName, s.plate, s.plateColour, s.status, s.entryAt, s.exitAt, s.amount, s.currency,
+                    s.status == SessionStatus.ARREARS ? s.reviewReason : null, Math.max(0, maxAttempts - s.settleAttempts));
+        }
+    }
+
     public record SessionView(UUID id, UUID siteId, String plate, String plateColour, SessionStatus status, ParkingSession.Flag flag,
                               String reviewReason, Instant entryAt, Instant exitAt, String exitMatch, Integer exitConfidence,
                               Long amount, String currency, int debitAttempts, Instant paidAt) {
