@@ -2,6 +2,7 @@ package com.platepay.parking;
 
 import com.platepay.protocol.parking.PlateRead;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** What the operator API shows. */
@@ -35,12 +36,20 @@ public final class ParkingViews {
         }
     }
 
+    public record PassView(UUID id, UUID siteId, String plate, String plateColour, LocalDate validFrom, LocalDate validTo, String holder,
+                           PassStatus status, Instant createdAt, Instant endedAt, String endReason) {
+        static PassView of(ParkingPass p) {
+            return new PassView(p.id, p.siteId, p.plate, p.plateColour, p.validFrom, p.validTo, p.holder, p.status, p.createdAt, p.endedAt,
+                    p.endReason);
+        }
+    }
+
     public record SessionView(UUID id, UUID siteId, String plate, String plateColour, SessionStatus status, ParkingSession.Flag flag,
                               String reviewReason, Instant entryAt, Instant exitAt, String exitMatch, Integer exitConfidence,
-                              Long amount, String currency, int debitAttempts, Instant paidAt) {
+                              Long amount, String currency, int debitAttempts, Instant paidAt, UUID passId) {
         static SessionView of(ParkingSession s) {
             return new SessionView(s.id, s.siteId, s.plate, s.plateColour, s.status, s.flag, s.reviewReason, s.entryAt, s.exitAt,
-                    s.exitMatch, s.exitConfidence, s.amount, s.currency, s.debitAttempts, s.paidAt);
+                    s.exitMatch, s.exitConfidence, s.amount, s.currency, s.debitAttempts, s.paidAt, s.passId);
         }
     }
 }
