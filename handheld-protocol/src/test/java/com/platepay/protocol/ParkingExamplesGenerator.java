@@ -38,8 +38,8 @@ public final class ParkingExamplesGenerator {
                 "01a208f1-6d2a-7c10-9d4e-6e7f8091a2b3", MessageTypes.COMMAND, device, site, 1795430527410001L,
                 Instant.parse("2026-11-23T10:42:07.410Z"), ProtocolCodec.tree(open), null)));
 
-        AllowList list = new AllowList(1795430400000L, List.of(new AllowList.Entry("黑E12345", "BLUE", "MANDATE"),
-                new AllowList.Entry("黑ED12345", "GREEN", "MANDATE")));
+        AllowList list = new AllowList(1795430400000L, List.of(new AllowList.Entry("黑E6M803", "BLUE", "PASS"),
+                new AllowList.Entry("黑E12345", "BLUE", "MANDATE"), new AllowList.Entry("黑ED12345", "GREEN", "MANDATE")));
         write(dir.resolve("allow-list.json"), new EnvelopeSigner(server.getPrivate()).sign(new Envelope(Envelope.VERSION,
                 "01a208f0-b400-7d21-8e5f-7f8091a2b3c4", MessageTypes.ALLOW_LIST, device, site, 1795430400000001L,
                 Instant.parse("2026-11-23T10:40:00.000Z"), ProtocolCodec.tree(list), null)));

@@ -2,5 +2,6 @@ package com.platepay.audit;
 
 /** The kinds of resource whose changes are audited. */
 public enum AuditedResource {
-    VEHICLE, CARD, MANDATE, OPERATOR, SITE, DEVICE, ATTENDANT, CHARGE, PARKING_LOT, PARKING_LANE, PARKING_SESSION
+    VEHICLE, CARD, MANDATE, OPERATOR, SITE, DEVICE, ATTENDANT, CHARGE, PARKING_LOT, PARKING_LANE, PARKING_SESSION,
+    PARKING_PASS
 }

@@ -4,13 +4,15 @@ import com.platepay.charging.ChargeCommand;
 import com.platepay.protocol.plate.PlateColour;
 import com.platepay.protocol.plate.PlateNumber;
 import com.platepay.sites.SiteCategory;
+import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * The charge a session's debit attempt is: keyed by the session's charge device and a chargeRef derived from the
- * session and the attempt, with the amount and exit time fixed on the session. So the same attempt asked again
- * (a resent read, a second exit lane, a server restart) is the same charge and is never debited twice.
+ * session and the attempt, with every other value taken from the session's own columns (fixed by the move to
+ * CHARGING). So the same attempt asked again (a resent read, a second exit lane, the driver's second click, a
+ * server restart) is the same charge, with the same request hash, and is never debited twice.
  */
 final class ChargeRefs {
 
@@ -22,10 +24,22 @@ final class ChargeRefs {
         return UUID.nameUUIDFromBytes(("platepay-parking:" + sessionId + ":" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The charge for a session that is in CHARGING (its columns were set by that move). */
-    static ChargeCommand command(ParkingSession s, UUID operatorId, String laneName) {
-        return new ChargeCommand(s.chargeDeviceId, s.siteId, operatorId, SiteCategory.PARKING, s.chargeRef,
-                new PlateNumber(s.plate), PlateColour.valueOf(s.plateColour), s.amount, s.currency, null, null, null,
-                laneName, null, s.exitAt);
+    /**
+     * The debit of a session that is in CHARGING. The lane named on the charge is the charge device's, never the
+     * lane that happens to read the car now: a copy asked from another lane must hash the same, or the charging
+     * core answers IDEMPOTENCY_CONFLICT. Must run in a session (the lane is usually in its cache already).
+     *
+     * @param carIsOut the car has left (the box opened offline, or a person or the driver settles later): a
+     *                 decline is arrears whatever the lot's policy, since there is no barrier to keep closed
+     */
+    static Uni<Step.Debit> debit(ParkingSession s, UUID operatorId, ParkingLot.DeclinePolicy policy, boolean carIsOut) {
+        if (s.status != SessionStatus.CHARGING || s.chargeDeviceId == null || s.chargeRef == null || s.amount == null) {
+            throw new IllegalStateException("parking session " + s.id + " is not being charged");
+        }
+        return ParkingLane.<ParkingLane>findById(s.chargeDeviceId).map(lane -> new Step.Debit(s.id,
+                new ChargeCommand(s.chargeDeviceId, s.siteId, operatorId, SiteCategory.PARKING, s.chargeRef, new PlateNumber(s.plate),
+                        PlateColour.valueOf(s.plateColour), s.amount, s.currency, null, null, null, lane == null ? null : lane.name,
+                        null, s.exitAt),
+                policy, carIsOut));
     }
 }

@@ -9,6 +9,8 @@ public final class Decisions {
     public static final String PAID = "PAID";
     public static final String FREE = "FREE";
     public static final String GRACE = "GRACE";
+    /** A monthly pass covered the stay: nothing charged. */
+    public static final String PASS = "PASS";
     public static final String ARREARS = "ARREARS";
     public static final String PAY_AT_KIOSK = "PAY_AT_KIOSK";
     public static final String REVIEW = "REVIEW";
@@ -42,6 +44,7 @@ public final class Decisions {
             case ENTERED, ENTERED_FLAGGED -> "Welcome";
             case PAID -> "Paid " + money(s) + ". Goodbye";
             case FREE, GRACE, WAIVED, MANUAL_OPEN -> "Goodbye";
+            case PASS -> "Monthly pass. Goodbye";
             case ARREARS -> "Payment declined: " + money(s) + " is due, please settle it in the app";
             case PAY_AT_KIOSK -> "Payment declined: please pay at the kiosk";
             case OFFLINE_RECORDED -> "Recorded";

@@ -12,19 +12,22 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * An exit read: joined to its open session (exact, candidates, look-alikes), priced by the lot's tariff, and
- * either handed on for a debit (an eligible read) or put in the review queue. A read of a car whose stay already
- * ended (a repeat, a retry after a decline, an overstay after paying) is answered from that stay.
+ * An exit read: joined to its open session (exact, candidates, look-alikes), priced by the lot's tariff less what
+ * a monthly pass covers, and either let out (nothing due), handed on for a debit (an eligible read) or put in the
+ * review queue. A read of a car whose stay already ended (a repeat, a retry after a decline, an overstay after
+ * paying) is answered from that stay.
  */
 @ApplicationScoped
 public class ExitDesk {
 
     private final Eligibility eligibility;
     private final SessionTransitions transitions;
+    private final Passes passes;
 
-    public ExitDesk(Eligibility eligibility, SessionTransitions transitions) {
+    public ExitDesk(Eligibility eligibility, SessionTransitions transitions, Passes passes) {
         this.eligibility = eligibility;
         this.transitions = transitions;
+        this.passes = passes;
     }
 
     Uni<Step> exit(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
@@ -47,29 +50,57 @@ public class ExitDesk {
                 });
     }
 
-    /** Prices the stay and decides: debit (eligible), free, or review ({@code forcedReview} names why a person must look). */
+    /**
+     * Prices the stay and decides: nothing due (free, or a pass), a debit (an eligible read), or review
+     * ({@code forcedReview} names why a person must look). A pass is looked up only for a sure read, so a fuzzy
+     * one never lets a car out on another plate's pass.
+     */
     private Uni<Step> close(ParkingSession s, PlateMatcher.Match match, LaneRead read, ParkingLane lane, ParkingLot lot,
                             PlateReadRecord record, String forcedReview) {
         record.sessionId = s.id;
         Instant exitAt = exitTime(read);
-        long price = s.entryAt == null ? lot.lostTicketPrice == null ? 0 : lot.lostTicketPrice
-                : TariffEngine.price(lot.tariff(), lot.zone(), s.entryAt, exitAt);
-        Uni<String> decided = forcedReview != null ? Uni.createFrom().item(forcedReview) : eligibility.refusal(s, match, read, lane, lot);
-        return decided.flatMap(refusal -> {
-            UnaryOperator<SessionTransitions.Move> exitColumns = m -> m.set("exit_at", exitAt)
-                    .set("exit_device_id", lane.deviceId).set("exit_confidence", read.body().confidence())
-                    .set("exit_match", match.name()).set("amount", price);
+        String unsure = forcedReview != null ? forcedReview : Eligibility.unsure(s, match, read, lane);
+        Uni<List<ParkingPass>> covering = unsure != null ? Uni.createFrom().item(List.of())
+                : passes.covering(lot, s.plate, s.plateColour, s.entryAt, exitAt);
+        return covering.flatMap(onPass -> {
+            Due due = due(s, lot, exitAt, onPass);
+            UnaryOperator<SessionTransitions.Move> exitColumns = m -> {
+                m.set("exit_at", exitAt).set("exit_device_id", lane.deviceId).set("exit_confidence", read.body().confidence())
+                        .set("exit_match", match.name()).set("amount", due.amount());
+                return onPass.isEmpty() ? m : m.set("pass_id", onPass.get(0).id);
+            };
+            String refusal = unsure != null ? unsure : due.refusal();
             if (refusal != null) {
                 return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
                         .set("review_reason", refusal)), s.id, read, Decisions.REVIEW);
             }
-            if (price == 0) {
+            if (due.amount() == 0) {
+                // Nothing moves, so no mandate is needed: a sure read of a car with nothing to pay opens.
                 return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.PAID)
-                        .set("paid_at", Instant.now())), s.id, read, Decisions.FREE);
+                        .set("paid_at", Instant.now())), s.id, read, onPass.isEmpty() ? Decisions.FREE : Decisions.PASS);
             }
-            return charge(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.CHARGING)), s, 1,
-                    read, lane, lot, record);
+            return eligibility.mandateRefusal(s).flatMap(noMandate -> noMandate != null
+                    ? move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
+                            .set("review_reason", noMandate)), s.id, read, Decisions.REVIEW)
+                    : charge(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.CHARGING)), s, 1,
+                            read, lane, lot, record));
         });
+    }
+
+    /** What the stay costs, or why a person must price it. */
+    private record Due(long amount, String refusal) {
+    }
+
+    /** The tariff less what passes cover; without an entry read, the lot's lost-ticket price (none: a person decides). */
+    private static Due due(ParkingSession s, ParkingLot lot, Instant exitAt, List<ParkingPass> onPass) {
+        List<PassCover.Cover> covers = Passes.covers(onPass, lot);
+        if (s.entryAt == null) {
+            if (PassCover.covers(covers, exitAt)) {
+                return new Due(0, null);
+            }
+            return lot.lostTicketPrice == null ? new Due(0, "LOST_ENTRY") : new Due(lot.lostTicketPrice, null);
+        }
+        return new Due(PassCover.due(lot.tariff(), lot.zone(), s.entryAt, exitAt, covers), null);
     }
 
     /** A read of a stay that has left OPEN. */
@@ -78,16 +109,21 @@ public class ExitDesk {
         boolean repeat = lane.deviceId.equals(s.exitDeviceId)
                 && Duration.between(s.exitAt, read.body().capturedAt()).abs().toSeconds() <= lot.repeatWindowSecs;
         if (s.status == SessionStatus.CHARGING) {
-            return Uni.createFrom().item(Step.debit(new Step.Debit(s.id, ChargeRefs.command(s, read.operatorId(), lane.name),
-                    lot.declinePolicy, read.body().wasOpenedOffline())));
+            // Its debit is under way (another lane's read, or a crash cut it short): ask for the same charge again.
+            return ChargeRefs.debit(s, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
         }
         if (repeat || s.status == SessionStatus.ARREARS || s.status == SessionStatus.REVIEW || s.status == SessionStatus.WAIVED) {
             return answer(Decisions.of(s.status), s);
         }
         if (s.status == SessionStatus.PAID) {
-            long due = s.entryAt == null || s.paidAt == null ? 0
-                    : TariffEngine.dueAfterPayment(lot.tariff(), lot.zone(), s.entryAt, s.paidAt, exitTime(read));
-            return due == 0 ? answer(Decisions.GRACE, s) : retry(s, SessionStatus.PAID, due, read, lane, lot, record);
+            if (s.entryAt == null || s.paidAt == null) {
+                return answer(Decisions.GRACE, s);
+            }
+            Instant exitAt = exitTime(read);
+            return passes.covering(lot, s.plate, s.plateColour, s.entryAt, exitAt).flatMap(onPass -> {
+                long due = PassCover.dueAfterPayment(lot.tariff(), lot.zone(), s.entryAt, s.paidAt, exitAt, Passes.covers(onPass, lot));
+                return due == 0 ? answer(Decisions.GRACE, s) : retry(s, SessionStatus.PAID, due, read, lane, lot, record);
+            });
         }
         // UNPAID: the driver is back at the barrier (a topped-up card); try again, a bounded number of times.
         return s.debitAttempts >= lot.maxDebitAttempts ? answer(Decisions.PAY_AT_KIOSK, s)
@@ -96,7 +132,7 @@ public class ExitDesk {
 
     private Uni<Step> retry(ParkingSession s, SessionStatus from, long amount, LaneRead read, ParkingLane lane, ParkingLot lot,
                             PlateReadRecord record) {
-        return eligibility.refusal(s, PlateMatcher.Match.EXACT, read, lane, lot).flatMap(refusal -> refusal != null
+        return eligibility.refusal(s, PlateMatcher.Match.EXACT, read, lane).flatMap(refusal -> refusal != null
                 ? answer(Decisions.PAY_AT_KIOSK, s)
                 : charge(SessionTransitions.move(s.id, from, SessionStatus.CHARGING).set("amount", amount)
                         .set("exit_at", exitTime(read)), s, s.debitAttempts + 1, read, lane, lot, record));
@@ -121,13 +157,12 @@ public class ExitDesk {
         move.set("charge_device_id", chargeDevice).set("debit_attempts", attempt).set("charge_ref", ChargeRefs.ref(s.id, attempt));
         return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(s.id).call(fresh ->
                         Panache.getSession().flatMap(session -> session.refresh(fresh)))
-                .map(fresh -> {
+                .flatMap(fresh -> {
                     if (!moved) {
-                        return Step.answer(LaneDecision.of(Decisions.of(fresh.status), Decisions.text(Decisions.of(fresh.status), fresh), fresh));
+                        return answer(Decisions.of(fresh.status), fresh);
                     }
                     record.decision = Decisions.CHARGING;
-                    return Step.debit(new Step.Debit(fresh.id, ChargeRefs.command(fresh, read.operatorId(), lane.name), lot.declinePolicy,
-                            read.body().wasOpenedOffline()));
+                    return ChargeRefs.debit(fresh, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
                 }));
     }
 

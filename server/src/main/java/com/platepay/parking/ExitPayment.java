@@ -1,5 +1,6 @@
 package com.platepay.parking;
 
+import com.platepay.charging.Charge;
 import com.platepay.charging.ChargeService;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
@@ -8,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,25 +39,40 @@ public class ExitPayment {
     }
 
     private Uni<LaneDecision> settle(Step.Debit debit, ChargeResult result) {
-        if (result.status() == ResultStatus.REJECTED && ReasonCodes.IN_PROGRESS.equals(result.reasonCode())) {
-            // A copy of this read is still at the bank; its answer will open the barrier.
+        if (result.status() == ResultStatus.REJECTED) {
+            // Not an answer about the money: IN_PROGRESS (a copy of this attempt is still at the bank; its answer
+            // settles the session) or a refusal of this request. Only the charge's own outcome may move the
+            // session, or a debit the bank approves could find the stay already marked unpaid and be asked again.
+            if (!ReasonCodes.IN_PROGRESS.equals(result.reasonCode())) {
+                LOG.errorf("parking session %s: the charging core refused its debit request (%s); the session stays CHARGING",
+                        debit.sessionId(), result.reasonCode());
+            }
             return session(debit).map(s -> LaneDecision.of(Decisions.IN_PROGRESS, Decisions.text(Decisions.IN_PROGRESS, s), s));
         }
         boolean approved = result.status() == ResultStatus.APPROVED;
         SessionStatus to = approved ? SessionStatus.PAID
-                : debit.offline() || debit.policy() == ParkingLot.DeclinePolicy.OPEN_ARREARS ? SessionStatus.ARREARS : SessionStatus.UNPAID;
+                : debit.carIsOut() || debit.policy() == ParkingLot.DeclinePolicy.OPEN_ARREARS ? SessionStatus.ARREARS : SessionStatus.UNPAID;
         var move = SessionTransitions.move(debit.sessionId(), SessionStatus.CHARGING, to);
+        Uni<SessionTransitions.Move> ready;
         if (approved) {
-            move.set("paid_at", Instant.now());
+            ready = Uni.createFrom().item(move.set("paid_at", Instant.now()));
         } else {
             move.set("review_reason", result.reasonCode());
             LOG.infof("parking session %s: debit declined (%s); now %s", debit.sessionId(), result.reasonCode(), to);
+            ready = to == SessionStatus.ARREARS ? debtor(debit).map(driver -> driver == null ? move : move.set("driver_id", driver))
+                    : Uni.createFrom().item(move);
         }
-        return transitions.apply(move).flatMap(moved -> session(debit)).flatMap(s -> {
-            String decision = debit.offline() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
+        return ready.flatMap(transitions::apply).flatMap(moved -> session(debit)).flatMap(s -> {
+            String decision = debit.carIsOut() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
             return PlateReadRecord.update("decision = ?1 where sessionId = ?2 and decision = ?3", decision, s.id, Decisions.CHARGING)
                     .map(ignored -> LaneDecision.of(decision, Decisions.text(decision, s), s));
         });
+    }
+
+    /** The driver whose card this attempt tried (none when no mandate named one): arrears are theirs to see and settle. */
+    private static Uni<UUID> debtor(Step.Debit debit) {
+        return Charge.<Charge>find("deviceId = ?1 and chargeRef = ?2", debit.command().deviceId(), debit.command().chargeRef())
+                .firstResult().map(c -> c == null ? null : c.driverId);
     }
 
     private static Uni<ParkingSession> session(Step.Debit debit) {

@@ -8,7 +8,7 @@ public record LaneDecision(boolean open, String decision, String text, UUID sess
 
     /** Decisions that open the barrier; the rest only show their text. */
     private static final Set<String> OPENING = Set.of(Decisions.ENTERED, Decisions.ENTERED_FLAGGED, Decisions.PAID,
-            Decisions.FREE, Decisions.GRACE, Decisions.ARREARS, Decisions.WAIVED, Decisions.MANUAL_OPEN);
+            Decisions.FREE, Decisions.PASS, Decisions.GRACE, Decisions.ARREARS, Decisions.WAIVED, Decisions.MANUAL_OPEN);
 
     public static LaneDecision of(String decision, String text, ParkingSession session) {
         return new LaneDecision(OPENING.contains(decision), decision, text, session == null ? null : session.id,

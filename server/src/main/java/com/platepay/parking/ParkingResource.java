@@ -81,7 +81,7 @@ public class ParkingResource {
     @Path("/lots/{siteId}")
     @WithTransaction
     public Uni<ParkingViews.LotView> lot(@PathParam("siteId") UUID siteId) {
-        return operators.current().flatMap(o -> lotOf(o, siteId)).map(ParkingViews.LotView::of);
+        return operators.current().flatMap(o -> OperatorScope.lot(o, siteId)).map(ParkingViews.LotView::of);
     }
 
     /** Makes a PARKING site a lot, or changes its tariff and policies (applies to exits from now on). */
@@ -94,7 +94,7 @@ public class ParkingResource {
         } catch (DateTimeException e) {
             throw ApiException.badRequest("INVALID_TIME_ZONE", "not a time zone id: " + settings.timeZone());
         }
-        return operators.current().flatMap(o -> site(o, siteId)).flatMap(site -> ParkingLot.<ParkingLot>findById(siteId).flatMap(found -> {
+        return operators.current().flatMap(o -> OperatorScope.site(o, siteId)).flatMap(site -> ParkingLot.<ParkingLot>findById(siteId).flatMap(found -> {
             ParkingLot lot = found != null ? found : new ParkingLot();
             lot.siteId = site.id;
             lot.currency = site.currency;
@@ -113,7 +113,7 @@ public class ParkingResource {
     @Path("/lots/{siteId}/lanes")
     @WithTransaction
     public Uni<List<ParkingViews.LaneView>> lanes(@PathParam("siteId") UUID siteId) {
-        return operators.current().flatMap(o -> lotOf(o, siteId))
+        return operators.current().flatMap(o -> OperatorScope.lot(o, siteId))
                 .flatMap(lot -> ParkingLane.<ParkingLane>list("siteId = ?1 order by name", lot.siteId))
                 .map(ls -> ls.stream().map(ParkingViews.LaneView::of).toList());
     }
@@ -124,7 +124,7 @@ public class ParkingResource {
     @Path("/lots/{siteId}/lanes")
     @WithTransaction
     public Uni<Response> addLane(@PathParam("siteId") UUID siteId, @Valid @NotNull CreateLane request) {
-        return operators.current().flatMap(o -> lotOf(o, siteId)).flatMap(lot -> Device.<Device>find("id = ?1 and siteId = ?2",
+        return operators.current().flatMap(o -> OperatorScope.lot(o, siteId)).flatMap(lot -> Device.<Device>find("id = ?1 and siteId = ?2",
                 request.deviceId(), lot.siteId).firstResult().flatMap(device -> {
             if (device == null || device.type != Device.Type.CAMERA) {
                 throw ApiException.badRequest("NOT_A_CAMERA", "a lane is a CAMERA device of this lot");
@@ -147,7 +147,7 @@ public class ParkingResource {
     @WithTransaction
     public Uni<List<ParkingViews.SessionView>> sessions(@PathParam("siteId") UUID siteId, @QueryParam("status") SessionStatus status) {
         SessionStatus wanted = status == null ? SessionStatus.OPEN : status;
-        return operators.current().flatMap(o -> lotOf(o, siteId))
+        return operators.current().flatMap(o -> OperatorScope.lot(o, siteId))
                 .flatMap(lot -> ParkingSession.<ParkingSession>find("siteId = ?1 and status = ?2 order by createdAt desc", lot.siteId, wanted)
                         .page(0, 500).list())
                 .map(ss -> ss.stream().map(ParkingViews.SessionView::of).toList());
@@ -157,7 +157,7 @@ public class ParkingResource {
     @Path("/sessions/{id}")
     @WithTransaction
     public Uni<ParkingViews.SessionView> session(@PathParam("id") UUID id) {
-        return operators.current().flatMap(o -> sessionOf(o, id)).map(ParkingViews.SessionView::of);
+        return operators.current().flatMap(o -> OperatorScope.session(o, id)).map(ParkingViews.SessionView::of);
     }
 
     /** A person read the plate: the session takes it and is debited as an exact read would be. */
@@ -171,7 +171,7 @@ public class ParkingResource {
         } catch (InvalidPlateException e) {
             throw ApiException.badRequest("INVALID_PLATE", e.getMessage());
         }
-        return Panache.withTransaction(() -> operators.current().flatMap(o -> sessionOf(o, id).map(s -> new Owned(o.id, s))))
+        return Panache.withTransaction(() -> operators.current().flatMap(o -> OperatorScope.session(o, id).map(s -> new Owned(o.id, s))))
                 .flatMap(owned -> operations.resolve(owned.operatorId(), owned.session(), plate, request.plateColour()))
                 .map(ParkingViews.SessionView::of);
     }
@@ -180,7 +180,7 @@ public class ParkingResource {
     @Path("/sessions/{id}/waive")
     @WithTransaction
     public Uni<ParkingViews.SessionView> waive(@PathParam("id") UUID id, @Valid @NotNull Reason request) {
-        return operators.current().flatMap(o -> sessionOf(o, id)).flatMap(s -> operations.waive(s, request.reason().strip()))
+        return operators.current().flatMap(o -> OperatorScope.session(o, id)).flatMap(s -> operations.waive(s, request.reason().strip()))
                 .map(ParkingViews.SessionView::of);
     }
 
@@ -189,53 +189,12 @@ public class ParkingResource {
     @POST
     @Path("/lanes/{deviceId}/open")
     public Uni<Response> open(@PathParam("deviceId") UUID deviceId, @Valid @NotNull Reason request) {
-        return Panache.withTransaction(() -> operators.current().flatMap(o -> laneOf(o, deviceId))
+        return Panache.withTransaction(() -> operators.current().flatMap(o -> OperatorScope.lane(o, deviceId))
                         .call(lane -> operations.recordManualOpen(lane, request.reason().strip())))
                 .call(operations::sendManualOpen)
                 .map(lane -> Response.accepted().build());
     }
 
     private record Owned(UUID operatorId, ParkingSession session) {
-    }
-
-    private static Uni<Site> site(Operator o, UUID siteId) {
-        return Site.<Site>find("id = ?1 and operatorId = ?2", siteId, o.id).firstResult().map(s -> {
-            if (s == null) {
-                throw ApiException.notFound("site");
-            }
-            if (s.category != SiteCategory.PARKING) {
-                throw ApiException.badRequest("NOT_A_PARKING_SITE", "only a PARKING site can be a lot");
-            }
-            return s;
-        });
-    }
-
-    private static Uni<ParkingLot> lotOf(Operator o, UUID siteId) {
-        return site(o, siteId).flatMap(s -> ParkingLot.<ParkingLot>findById(s.id)).map(l -> {
-            if (l == null) {
-                throw ApiException.notFound("lot");
-            }
-            return l;
-        });
-    }
-
-    private static Uni<ParkingSession> sessionOf(Operator o, UUID id) {
-        return ParkingSession.<ParkingSession>findById(id).flatMap(s -> s == null ? Uni.createFrom().<ParkingSession>nullItem()
-                : Site.count("id = ?1 and operatorId = ?2", s.siteId, o.id).map(n -> n == 1 ? s : null)).map(s -> {
-            if (s == null) {
-                throw ApiException.notFound("session");
-            }
-            return s;
-        });
-    }
-
-    private static Uni<ParkingLane> laneOf(Operator o, UUID deviceId) {
-        return ParkingLane.<ParkingLane>findById(deviceId).flatMap(l -> l == null ? Uni.createFrom().<ParkingLane>nullItem()
-                : Site.count("id = ?1 and operatorId = ?2", l.siteId, o.id).map(n -> n == 1 ? l : null)).map(l -> {
-            if (l == null) {
-                throw ApiException.notFound("lane");
-            }
-            return l;
-        });
     }
 }

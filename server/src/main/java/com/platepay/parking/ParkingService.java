@@ -69,9 +69,9 @@ public class ParkingService {
         Uni<ParkingSession> session = existing.sessionId == null ? Uni.createFrom().nullItem() : ParkingSession.findById(existing.sessionId);
         return session.flatMap(s -> {
             if (s != null && s.status == SessionStatus.CHARGING && Decisions.CHARGING.equals(existing.decision)) {
-                return ParkingLane.<ParkingLane>findById(read.deviceId()).flatMap(lane -> ParkingLot.<ParkingLot>findById(s.siteId)
-                        .map(lot -> Step.debit(new Step.Debit(s.id, ChargeRefs.command(s, read.operatorId(), lane.name),
-                                lot.declinePolicy, read.body().wasOpenedOffline()))));
+                return ParkingLot.<ParkingLot>findById(s.siteId)
+                        .flatMap(lot -> ChargeRefs.debit(s, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()))
+                        .map(Step::debit);
             }
             String decision = Decisions.CHARGING.equals(existing.decision) && s != null ? Decisions.of(s.status) : existing.decision;
             return Uni.createFrom().item(Step.answer(LaneDecision.replay(decision, s)));

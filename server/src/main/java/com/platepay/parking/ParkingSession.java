@@ -58,6 +58,15 @@ public class ParkingSession extends PanacheEntityBase {
     public Instant paidAt;
     @Column(name = "resolved_by")
     public String resolvedBy;
+    /** Whose card the declined debit was tried on: the driver who sees these arrears and may settle them. */
+    @Column(name = "driver_id")
+    public UUID driverId;
+    /** Debits the driver asked for from the app (at most the lot's maxDebitAttempts). */
+    @Column(name = "settle_attempts")
+    public int settleAttempts;
+    /** The monthly pass that covered the stay. */
+    @Column(name = "pass_id")
+    public UUID passId;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
     @Column(name = "updated_at", insertable = false, updatable = false)

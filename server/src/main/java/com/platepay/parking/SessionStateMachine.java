@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <pre>
  * OPEN ──> CHARGING ──> PAID ──> CHARGING          (overstay after the grace period)
- *  │ │         │  └───> ARREARS ──> CHARGING | WAIVED
+ *  │ │         │  └───> ARREARS ──> CHARGING | WAIVED   (the driver settles, or staff waive)
  *  │ │         └──────> UNPAID  ──> CHARGING | WAIVED
  *  │ └──> PAID                                      (nothing due)
  *  ├────> REVIEW ──> CHARGING | UNPAID | PAID | WAIVED   (a person decided)

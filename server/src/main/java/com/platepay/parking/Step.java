@@ -9,8 +9,12 @@ import java.util.UUID;
  */
 record Step(LaneDecision decision, Debit debit) {
 
-    /** A priced session in CHARGING, to be debited through the charging core. */
-    record Debit(UUID sessionId, ChargeCommand command, ParkingLot.DeclinePolicy policy, boolean offline) {
+    /**
+     * A priced session in CHARGING, to be debited through the charging core. {@code carIsOut}: no barrier waits
+     * on the answer (the box opened offline, or a person or the driver settles after the car left), so a decline
+     * is arrears whatever the lot's policy.
+     */
+    record Debit(UUID sessionId, ChargeCommand command, ParkingLot.DeclinePolicy policy, boolean carIsOut) {
     }
 
     static Step answer(LaneDecision decision) {

@@ -1,5 +1,6 @@
 package com.platepay.parking;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,8 @@ import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
+import com.platepay.testing.Ledgers;
 import com.platepay.testing.Scenario;
-import com.platepay.testing.StackTest;
 import com.platepay.testing.TestLane;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
@@ -18,39 +19,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A lot's lanes over real MQTT: entry, exit, the debit through the charging core, the barrier, the review queue. */
 @QuarkusTest
 @WithTestResource(TestStack.class)
-class ParkingLaneTest extends StackTest {
-
-    static final int THRESHOLD = 900;
-
-    String siteId;
-    TestLane entry;
-    TestLane exit;
-
-    @BeforeEach
-    void lot() {
-        siteId = scenario.site(Users.OLGA, "PARKING");
-        saveLot(siteId, "OPEN_ARREARS");
-        entry = lane(siteId, "entry-1", "ENTRY");
-        exit = lane(siteId, "exit-1", "EXIT");
-    }
-
-    @AfterEach
-    void close() {
-        entry.close();
-        exit.close();
-        assertBooksBalance();
-    }
+class ParkingLaneTest extends LotTest {
 
     @Test
     void anEnrolledCarEntersIsPricedDebitedOnceAndTheBarrierOpens() {
@@ -84,6 +63,30 @@ class ParkingLaneTest extends StackTest {
         List<Map<String, Object>> charges = Users.ALICE.api().get("/api/v1/me/charges").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(charges.stream().anyMatch(c -> paid.sessionId() != null && driver.plate().equals(c.get("plate"))
                 && Integer.valueOf(500).equals(c.get("amount"))), "the driver sees the parking charge");
+    }
+
+    @Test
+    void aSecondExitLaneReadingTheCarWhileItsDebitIsAtTheBankDoesNotDebitItAgainOrRecordArrears() {
+        Scenario.Enrolled driver = parkingDriver(10_000);
+        try (TestLane exit2 = lane(siteId, "exit-2", "EXIT")) {
+            LaneCommand in = entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+            UUID sessionId = UUID.fromString(in.sessionId());
+            bank.fault("TIMEOUT_BEFORE_PROCESSING", 1, 500);   // the bank holds the first debit half a second, then approves it
+            long seq = exit.nextSeq();
+            exit.publish(exit.envelope(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false), seq, Instant.now()));
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() ->
+                    Ledgers.count(pool, "select count(*) from parking_sessions where id = $1 and status = 'CHARGING'", sessionId) == 1);
+
+            // The second exit lane's camera reads the same car while its debit is at the bank: the same attempt.
+            LaneCommand second = exit2.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 990, List.of(), false));
+            LaneCommand first = exit.awaitAck(seq);
+
+            assertEquals("PAID", first.decision());
+            assertTrue(Set.of("IN_PROGRESS", "PAID").contains(second.decision()), "not a decline: " + second.decision());
+            assertEquals("PAID", session(in.sessionId()).get("status"), "the debit the bank approved is the session's");
+            assertEquals(10_000 - 500, bank.balance(driver.account()));
+            assertEquals(1, debitsWithStatus(driver.account(), "APPROVED"));
+        }
     }
 
     @Test
@@ -210,23 +213,6 @@ class ParkingLaneTest extends StackTest {
         assertTrue(audit.stream().anyMatch(e -> "BARRIER_OPENED_MANUALLY".equals(e.get("action")) && "ambulance".equals(e.get("detail"))));
     }
 
-    private List<Map<String, Object>> reviewQueue() {
-        return Users.OLGA.api().queryParam("status", "REVIEW").get("/api/v1/operator/parking/lots/" + siteId + "/sessions")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-    }
-
-    private Scenario.Enrolled parkingDriver(long balance) {
-        return parkingDriver(balance, com.platepay.testing.Plates.random());
-    }
-
-    private Scenario.Enrolled parkingDriver(long balance, String plate) {
-        var account = bank.openAccount("DEBIT", balance);
-        String vehicle = scenario.vehicle(Users.ALICE, plate);
-        String card = scenario.card(Users.ALICE, account);
-        String mandate = scenario.mandate(Users.ALICE, vehicle, card, 50_000, 100_000, List.of("PARKING"));
-        return new Scenario.Enrolled(plate, vehicle, card, mandate, account);
-    }
-
     /** A plate whose last character is {@code last} and whose others have no look-alikes, so one swap names one plate. */
     private static String plateEndingIn(char last) {
         String plain = "ACEFHJKLMNPRTUVWXY3479";
@@ -235,29 +221,5 @@ class ParkingLaneTest extends StackTest {
             p.append(plain.charAt(ThreadLocalRandom.current().nextInt(plain.length())));
         }
         return p.append(last).toString();
-    }
-
-    private void saveLot(String site, String policy) {
-        Map<String, Object> lot = new HashMap<>();
-        lot.put("timeZone", "Asia/Harbin");
-        lot.put("freeMinutes", 0);
-        lot.put("firstPeriodMinutes", 60);
-        lot.put("firstPeriodPrice", 500);
-        lot.put("periodMinutes", 60);
-        lot.put("periodPrice", 300);
-        lot.put("dailyCap", 5000);
-        lot.put("graceMinutes", 15);
-        lot.put("declinePolicy", policy);
-        lot.put("maxDebitAttempts", 3);
-        lot.put("repeatWindowSeconds", 30);
-        Users.OLGA.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(200);
-        Users.OSCAR.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(404);
-    }
-
-    private TestLane lane(String site, String name, String direction) {
-        Scenario.DeviceCredentials camera = scenario.device(Users.OLGA, site, "CAMERA");
-        Users.OLGA.api().body(Map.of("deviceId", camera.deviceId(), "name", name, "direction", direction, "confidenceThreshold", THRESHOLD))
-                .post("/api/v1/operator/parking/lots/" + site + "/lanes").then().statusCode(201);
-        return new TestLane(camera, mqttPort);
     }
 }
