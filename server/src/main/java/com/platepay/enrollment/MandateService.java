@@ -3,7 +3,6 @@ package com.platepay.enrollment;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.vault.Card;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -135,7 +134,13 @@ public class MandateService {
                     if (moved != 1) {
                         throw ApiException.conflict("INVALID_MANDATE_STATE", "the mandate changed meanwhile; look at it again");
                     }
-                    return Panache.getSession().flatMap(s -> s.refresh(mandate)).replaceWith(mandate);
+                    // The columns are not updatable through the entity, so these only bring it up to date.
+                    mandate.status = target;
+                    mandate.updatedAt = now;
+                    if (target == Mandate.Status.REVOKED) {
+                        mandate.revokedAt = now;
+                    }
+                    return Uni.createFrom().item(mandate);
                 });
     }
 }
