@@ -5,7 +5,7 @@
 import { createAuth } from '/shared/auth.js';
 import { apply, languageSwitch, onLanguageChange, register, t } from '/shared/i18n.js';
 import shared from '/shared/messages.js';
-import { clear, el, emptyNote, errorText, money, time } from '/shared/ui.js';
+import { clear, el, emptyItem, errorText, money, time } from '/shared/ui.js';
 
 const auth = createAuth({ app: 'staff', home: '/console/' });
 const $ = (id) => document.getElementById(id);
@@ -56,7 +56,7 @@ async function show(user) {
     try {
       const rows = await auth.api(path);
       clear(list, rows.length ? rows.slice(0, 50).map((r) => el('li', {}, el('p', { text: columns(r).filter(Boolean).join(' · ') })))
-        : [emptyNote('common.none')]);
+        : [emptyItem('common.none')]);
     } catch (e) {
       list.append(el('li', { class: 'form-error', text: errorText(e) }));
     }

@@ -2,7 +2,7 @@
 'use strict';
 
 import { language, t } from '/shared/i18n.js';
-import { badge, clear, confirmDialog, el, emptyNote, errorText, field, formError, money, moneyInput, parseMoney, time }
+import { badge, clear, confirmDialog, el, emptyItem, errorText, field, formError, money, moneyInput, parseMoney, time }
   from '/shared/ui.js';
 
 const COLOURS = ['BLUE', 'YELLOW', 'GREEN', 'WHITE', 'BLACK'];
@@ -16,7 +16,7 @@ export async function vehiclesView(root, ctx) {
     addVehicleForm(ctx, () => refresh()));
   async function refresh() {
     const vehicles = await ctx.api('/api/v1/me/vehicles');
-    clear(list, vehicles.length ? vehicles.map((v) => vehicleItem(v, ctx, refresh)) : [emptyNote('vehicles.none')]);
+    clear(list, vehicles.length ? vehicles.map((v) => vehicleItem(v, ctx, refresh)) : [emptyItem('vehicles.none')]);
   }
   await refresh();
   return ctx.onLive((name, item) => { if (name === 'notification' && item.kind.startsWith('VEHICLE_')) refresh(); });
@@ -120,7 +120,7 @@ export async function cardsView(root, ctx) {
           if (!await confirmDialog(t('cards.removeConfirm', { card: cardName(c) }), 'cards.remove')) return;
           await ctx.api('/api/v1/me/cards/' + c.id, { method: 'DELETE' });
           refresh();
-        } })))) : [emptyNote('cards.none')]);
+        } })))) : [emptyItem('cards.none')]);
   }
   await refresh();
 }
@@ -177,7 +177,7 @@ export async function mandatesView(root, ctx) {
   }
   function render(items) {
     const shown = items.filter((m) => m.status !== 'REVOKED');
-    clear(list, shown.length ? shown.map((m) => mandateItem(m, cards, ctx, refresh)) : [emptyNote('mandates.none')]);
+    clear(list, shown.length ? shown.map((m) => mandateItem(m, cards, ctx, refresh)) : [emptyItem('mandates.none')]);
   }
   render(mandates);
   root.append(createForm(ctx, vehicles, cards, limits, refresh));

@@ -2,7 +2,7 @@
 'use strict';
 
 import { maybe, t } from '/shared/i18n.js';
-import { badge, clear, el, emptyNote, errorText, field, formError, money, time } from '/shared/ui.js';
+import { badge, clear, el, emptyItem, errorText, field, formError, money, time } from '/shared/ui.js';
 import { arrearsSlot } from './arrears.js';
 
 const REASONS = ['NOT_MY_VEHICLE', 'WRONG_AMOUNT', 'DUPLICATE', 'NOT_RECEIVED', 'OTHER'];
@@ -15,9 +15,10 @@ export function chargeItem(c, fresh = false) {
     el('p', { class: 'meta' }, [
       c.pumpOrLane ? t(c.category === 'PARKING' ? 'charge.lane' : 'charge.pump', { name: c.pumpOrLane }) + ' · ' : '',
       el('span', { class: 'plate', text: c.plate }), ' · ', time(c.createdAt)]),
-    el('p', { class: 'meta' }, [c.maskedCard ? t('charge.card', { last4: c.maskedCard.slice(-4) }) : '',
-      c.status === 'DECLINED' && c.reasonCode ? ' · ' + (maybe('reason.' + c.reasonCode) || c.reasonCode) : '',
-      c.disputeStatus ? ' · ' + t('charge.disputed', { status: maybe('dispute.' + c.disputeStatus) || c.disputeStatus }) : '']),
+    el('p', { class: 'meta', text: [c.maskedCard ? t('charge.card', { last4: c.maskedCard.slice(-4) }) : '',
+      c.status === 'DECLINED' && c.reasonCode ? (maybe('reason.' + c.reasonCode) || c.reasonCode) : '',
+      c.disputeStatus ? t('charge.disputed', { status: maybe('dispute.' + c.disputeStatus) || c.disputeStatus }) : '']
+      .filter(Boolean).join(' · ') }),
     el('a', { href: '#/charge/' + c.id, text: t('common.details'), 'aria-label': t('charge.detailsOf', { amount: money(c.amount, c.currency),
       site: c.siteName }) }));
   return li;
@@ -33,7 +34,7 @@ export async function homeView(root, ctx) {
     el('h2', { text: t('home.latest') }), list, arrearsSlot(ctx), el('p', {}, el('a', { href: '#/history', text: t('home.allHistory') })));
   async function load() {
     const lines = await ctx.api('/api/v1/me/history?limit=10');
-    clear(list, lines.length ? lines.map((c) => chargeItem(c)) : [emptyNote('home.none')]);
+    clear(list, lines.length ? lines.map((c) => chargeItem(c)) : [emptyItem('home.none')]);
   }
   await load();
   return ctx.onLive((name, item) => {
@@ -79,7 +80,7 @@ export async function historyView(root, ctx) {
       const lines = await ctx.api(query(append ? last : null));
       if (!append) clear(list);
       lines.forEach((c) => list.append(chargeItem(c)));
-      if (!append && !lines.length) list.append(emptyNote('history.none'));
+      if (!append && !lines.length) list.append(emptyItem('history.none'));
       last = lines.length ? lines[lines.length - 1].createdAt : last;
       more.hidden = lines.length < 50;
     } catch (e) {
@@ -174,7 +175,7 @@ export async function disputesView(root, ctx) {
       el('div', { class: 'row' }, el('span', { class: 'amount', text: money(d.evidence.amount, d.evidence.currency) }), badge('dispute', d.status)),
       el('p', {}, el('strong', { text: d.evidence.siteName }), ' · ', t('disputeReason.' + d.reason)),
       el('p', { class: 'meta', text: time(d.createdAt) }),
-      el('a', { href: '#/dispute/' + d.id, text: t('common.details') }))) : [emptyNote('disputes.none')]);
+      el('a', { href: '#/dispute/' + d.id, text: t('common.details') }))) : [emptyItem('disputes.none')]);
   }
   await load();
   return ctx.onLive((name, item) => { if (item && item.kind === 'DISPUTE_UPDATED') load(); });
@@ -217,7 +218,7 @@ export async function alertsView(root, ctx) {
     el('p', { text: alertBody(n) }),
     n.charge ? el('a', { href: '#/charge/' + n.charge.id, text: t('common.details') }) : null);
   const feed = await ctx.api('/api/v1/me/feed?limit=100');
-  clear(list, feed.length ? feed.map((n) => item(n)) : [emptyNote('alerts.none')]);
+  clear(list, feed.length ? feed.map((n) => item(n)) : [emptyItem('alerts.none')]);
   return ctx.onLive((name, n) => {
     if (n) {
       list.querySelector('.empty')?.remove();

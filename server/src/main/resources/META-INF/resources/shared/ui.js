@@ -122,3 +122,8 @@ export function confirmDialog(message, confirmKey) {
 export function emptyNote(key) {
   return el('p', { class: 'empty', text: t(key) });
 }
+
+/** The one line of an empty list (a list holds only items). */
+export function emptyItem(key) {
+  return el('li', { class: 'empty', text: t(key) });
+}
