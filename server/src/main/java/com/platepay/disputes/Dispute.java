@@ -18,6 +18,7 @@ import java.util.UUID;
 @Table(name = "disputes")
 public class Dispute extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DisputeReason")
     public enum Reason { NOT_MY_VEHICLE, WRONG_AMOUNT, DUPLICATE, NOT_RECEIVED, OTHER }
 
     @Id

@@ -15,6 +15,7 @@ public record Evidence(UUID chargeId, String chargeRef, String category, UUID si
                        Parking parking) {
 
     /** The stay a parking charge paid for. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ParkingStay")
     public record Parking(UUID sessionId, Instant entryAt, Instant exitAt, String entryCropSha256, String exitCropSha256,
                           Integer exitConfidence, String exitMatch) {
     }

@@ -180,7 +180,7 @@ export async function mandatesView(root, ctx) {
     clear(list, shown.length ? shown.map((m) => mandateItem(m, cards, ctx, refresh)) : [emptyItem('mandates.none')]);
   }
   render(mandates);
-  root.append(createForm(ctx, vehicles, cards, limits, refresh));
+  root.append(createForm(ctx, vehicles, mandates, cards, limits, refresh));
 }
 
 function mandateItem(m, cards, ctx, refresh) {
@@ -213,11 +213,13 @@ function mandateItem(m, cards, ctx, refresh) {
   return li;
 }
 
-function createForm(ctx, vehicles, cards, limits, refresh) {
-  const approved = vehicles.filter((v) => v.verification === 'APPROVED');
+function createForm(ctx, vehicles, mandates, cards, limits, refresh) {
+  // A plate has one live plate payment at most: offer only approved vehicles without one.
+  const bound = new Set(mandates.filter((m) => m.status !== 'REVOKED').map((m) => m.vehicleId));
+  const approved = vehicles.filter((v) => v.verification === 'APPROVED' && !bound.has(v.id));
   const form = el('form', { id: 'create-mandate', class: 'panel', novalidate: true }, el('h2', { text: t('mandates.create') }));
   if (!approved.length || !cards.length) {
-    form.append(el('p', { class: 'empty', text: t(!approved.length ? 'mandates.needVehicle' : 'mandates.needCard') }));
+    form.append(el('p', { class: 'empty', text: t(!approved.length ? (bound.size ? 'mandates.allBound' : 'mandates.needVehicle') : 'mandates.needCard') }));
     return form;
   }
   const vehicle = el('select', {}, approved.map((v) => el('option', { value: v.id, text: v.plate + ' · ' + t('colour.' + v.colour) })));

@@ -126,7 +126,7 @@ export function evidenceFacts(e) {
   add('evidence.attendant', e.attendant);
   add('evidence.plate', e.plate + (e.plateColour ? ' · ' + t('colour.' + e.plateColour) : ''));
   add('evidence.amount', money(e.amount, e.currency));
-  if (e.volumeMilli) add('evidence.volume', (e.volumeMilli / 1000).toFixed(3) + ' ' + (e.volumeUnit || ''));
+  if (e.volumeMilli) add('evidence.volume', (e.volumeMilli / 1000).toFixed(3) + ' ' + ({ M3: 'm³', KG: 'kg', L: 'L' }[e.volumeUnit] || e.volumeUnit || ''));
   add('evidence.capturedAt', time(e.capturedAt));
   add('evidence.receivedAt', time(e.receivedAt));
   add('evidence.card', e.maskedCard ? t('charge.card', { last4: e.maskedCard.slice(-4) }) : null);
