@@ -66,6 +66,11 @@ create unique index disputes_one_live_per_charge on disputes (charge_id) where s
 create index disputes_driver on disputes (driver_id, created_at desc);
 create index disputes_operator on disputes (operator_id, status, created_at desc);
 
+-- What a notification is about, as values, so the app can word it in the driver's language (title and body stay
+-- the stored English text): the plate, and the reason code, the reviewer's reason or the dispute's state.
+alter table notifications add column plate varchar(8);
+alter table notifications add column detail varchar(200);
+
 -- Each notification is announced on commit (NOTIFY is delivered only if the transaction that wrote the row commits),
 -- so every server replica can push it to the driver's open streams, whichever replica wrote it.
 create function notifications_announce() returns trigger language plpgsql as $$

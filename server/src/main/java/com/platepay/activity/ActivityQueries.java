@@ -20,7 +20,8 @@ public class ActivityQueries {
     }
 
     private static final String FEED = """
-            select n.id as n_id, n.kind, n.title, n.body, n.created_at as n_created_at, n.charge_id as n_charge_id
+            select n.id as n_id, n.kind, n.title, n.body, n.created_at as n_created_at, n.charge_id as n_charge_id,
+                   n.plate as n_plate, n.detail as n_detail
             from notifications n where n.driver_id = $1""";
 
     private final Pool pool;
@@ -67,7 +68,7 @@ public class ActivityQueries {
         UUID chargeId = n.getUUID("n_charge_id");
         Uni<ChargeLine> charge = chargeId == null ? Uni.createFrom().nullItem() : charge(driverId, chargeId);
         return charge.map(c -> new FeedItem(n.getUUID("n_id"), n.getString("kind"), n.getString("title"), n.getString("body"),
-                ChargeLine.instant(n, "n_created_at"), c));
+                ChargeLine.instant(n, "n_created_at"), n.getString("n_plate"), n.getString("n_detail"), c));
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

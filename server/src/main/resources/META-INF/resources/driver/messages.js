@@ -88,6 +88,8 @@ export default {
     'alertBody.CHARGE_REVERSED': '{amount} at {site} for {plate} could not be confirmed in time and was cancelled.',
     'alertBody.CHARGE_NEEDS_ATTENTION': '{amount} at {site} was cancelled, but your bank has not confirmed the refund yet. Our staff are on it.',
     'alertBody.DISPUTE_UPDATED': 'Your dispute of {amount} at {site}: {status}.',
+    'alertBody.VEHICLE_APPROVED': '{plate} is verified: it pays by plate once plate payment is on.',
+    'alertBody.VEHICLE_REJECTED': 'The photo for {plate} was not accepted: {reason}. Upload a new one.',
   },
   zh: {
     'nav.label': '栏目', 'nav.home': '首页', 'nav.vehicles': '车辆', 'nav.cards': '银行卡', 'nav.mandates': '无感支付',
@@ -170,5 +172,7 @@ export default {
     'alertBody.CHARGE_REVERSED': '{site}，车牌 {plate}，{amount} 的扣款未能及时确认，已撤销。',
     'alertBody.CHARGE_NEEDS_ATTENTION': '{site} 的 {amount} 已撤销，但银行尚未确认退款，工作人员正在处理。',
     'alertBody.DISPUTE_UPDATED': '您对 {site} {amount} 的申诉：{status}。',
+    'alertBody.VEHICLE_APPROVED': '{plate} 已通过审核：开通无感支付后即可凭车牌支付。',
+    'alertBody.VEHICLE_REJECTED': '{plate} 的照片未通过审核：{reason}。请重新上传。',
   },
 };

@@ -234,8 +234,8 @@ function alertTitle(n) {
 
 function alertBody(n) {
   const c = n.charge;
-  if (!c) return n.body;
+  if (!c) return maybe('alertBody.' + n.kind, { plate: n.plate || '', reason: n.detail || '' }) || n.body;
   const values = { amount: money(c.amount, c.currency), site: c.siteName, plate: c.plate, card: (c.maskedCard || '').slice(-4),
-    reason: maybe('reason.' + c.reasonCode) || c.reasonCode || '', status: maybe('dispute.' + (c.disputeStatus || '')) || '' };
+    reason: maybe('reason.' + c.reasonCode) || c.reasonCode || '', status: maybe('dispute.' + (n.detail || c.disputeStatus || '')) || '' };
   return maybe('alertBody.' + n.kind, values) || n.body;
 }
