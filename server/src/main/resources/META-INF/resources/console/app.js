@@ -55,7 +55,7 @@ async function show(user) {
     view.append(el('h2', { text: t(title) }), list);
     try {
       const rows = await auth.api(path);
-      clear(list, rows.length ? rows.slice(0, 50).map((r) => el('li', {}, el('p', { text: columns(r).filter(Boolean).join(' · ') })))
+      clear(list, rows.length ? rows.map((r) => el('li', {}, el('p', { text: columns(r).filter(Boolean).join(' · ') })))
         : [emptyItem('common.none')]);
     } catch (e) {
       list.append(el('li', { class: 'form-error', text: errorText(e) }));

@@ -43,7 +43,7 @@ class CardAttemptLimitTest extends StackTest {
         }
         Users.BOB.api().body(card(unknown, 5)).post("/api/v1/me/cards").then().statusCode(422);
         // The sixth try, from any account, never reaches the bank.
-        Users.CAROL.api().body(card(unknown, 6)).post("/api/v1/me/cards").then().statusCode(429)
+        Users.CHEN.api().body(card(unknown, 6)).post("/api/v1/me/cards").then().statusCode(429)
                 .body("code", equalTo("TOO_MANY_CARD_ATTEMPTS"));
         Users.ALICE.api().body(card(unknown, 7)).post("/api/v1/me/cards").then().statusCode(429);
         // Another number is unaffected, and a number refused by its form never counts.

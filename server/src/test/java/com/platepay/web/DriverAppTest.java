@@ -177,7 +177,7 @@ class DriverAppTest extends StackTest {
             page.click("#language");
             page.waitForSelector("html[lang=zh-CN]");
             page.waitForSelector("h1:has-text('我的扣款')");
-            assertTrue(page.textContent("#live-charges").contains("¥128.50"));
+            page.waitForSelector("#live-charges li[data-charge-ref='" + chargeRef + "']:has-text('¥128.50')");
             tab.screenshot("08-home-chinese");
             tab.assertAccessible("the home page in Chinese");
             page.click("a[data-route=history]");
