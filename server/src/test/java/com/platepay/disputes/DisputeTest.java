@@ -16,12 +16,12 @@ import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
 import com.platepay.testing.TestHandheld;
 import com.platepay.testing.TestLane;
+import com.platepay.testing.TestLots;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,14 +94,14 @@ class DisputeTest extends StackTest {
 
     @Test
     void aDriverWithdrawsAndTheEvidenceOfAParkingChargeHasTheStayAndThePlateCrops() {
-        String site = scenario.site(Users.OLGA, "PARKING");
-        saveLot(site);
+        String site = TestLots.lot(scenario, Users.OLGA);
         String plate = Plates.random();
         var account = bank.openAccount("DEBIT", 10_000);
         String vehicle = scenario.vehicle(Users.ALICE, plate);
         scenario.mandate(Users.ALICE, vehicle, scenario.card(Users.ALICE, account), 50_000, 100_000, List.of("PARKING"));
         LaneCommand paid;
-        try (TestLane entry = lane(site, "entry-1", "ENTRY"); TestLane exit = lane(site, "exit-1", "EXIT")) {
+        try (TestLane entry = TestLots.lane(scenario, Users.OLGA, site, "entry-1", "ENTRY", mqttPort);
+             TestLane exit = TestLots.lane(scenario, Users.OLGA, site, "exit-1", "EXIT", mqttPort)) {
             entry.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, List.of(), false));
             paid = exit.send(TestLane.read(PlateRead.Direction.EXIT, plate, 990, List.of(), false));
         }
@@ -125,27 +125,5 @@ class DisputeTest extends StackTest {
     private String chargeIdOf(String chargeRef) {
         return pool.preparedQuery("select id from charges where charge_ref = $1").execute(Tuple.of(chargeRef))
                 .await().indefinitely().iterator().next().getUUID(0).toString();
-    }
-
-    private void saveLot(String site) {
-        Map<String, Object> lot = new HashMap<>();
-        lot.put("timeZone", "Asia/Harbin");
-        lot.put("freeMinutes", 0);
-        lot.put("firstPeriodMinutes", 60);
-        lot.put("firstPeriodPrice", 500);
-        lot.put("periodMinutes", 60);
-        lot.put("periodPrice", 300);
-        lot.put("graceMinutes", 15);
-        lot.put("declinePolicy", "OPEN_ARREARS");
-        lot.put("maxDebitAttempts", 3);
-        lot.put("repeatWindowSeconds", 30);
-        Users.OLGA.api().body(lot).put("/api/v1/operator/parking/lots/" + site).then().statusCode(200);
-    }
-
-    private TestLane lane(String site, String name, String direction) {
-        Scenario.DeviceCredentials camera = scenario.device(Users.OLGA, site, "CAMERA");
-        Users.OLGA.api().body(Map.of("deviceId", camera.deviceId(), "name", name, "direction", direction, "confidenceThreshold", 800))
-                .post("/api/v1/operator/parking/lots/" + site + "/lanes").then().statusCode(201);
-        return new TestLane(camera, mqttPort);
     }
 }

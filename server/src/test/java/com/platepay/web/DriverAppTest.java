@@ -12,12 +12,15 @@ import com.platepay.protocol.Ids;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
+import com.platepay.protocol.parking.PlateRead;
 import com.platepay.testing.Bank;
 import com.platepay.testing.Plates;
 import com.platepay.testing.ProofImages;
 import com.platepay.testing.StackTest;
 import com.platepay.testing.TestHandheld;
 import com.platepay.testing.TestIdentities;
+import com.platepay.testing.TestLane;
+import com.platepay.testing.TestLots;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The driver's app in a real browser at a small phone's width (360 px), against the whole stack: a new driver signs
  * up through Keycloak, adds a vehicle with the photo of its licence (an operator approves it through the API), adds
  * a card, agrees to plate payment, sees a handheld's charge appear without reloading, disputes it, pauses plate
- * payment and sees the next charge declined; then the same in Chinese. Every page is checked with axe-core, for CSP
+ * payment and sees the next charge declined; then the same in Chinese; and settles parking arrears from the home page. Every page is checked with axe-core, for CSP
  * violations and script errors, and for sideways scrolling; screenshots go to target/screenshots.
  */
 @QuarkusTest
@@ -212,6 +215,36 @@ class DriverAppTest extends StackTest {
             tab.assertAccessible("the filtered history, wide");
             tab.assertClean("the history, wide");
         }
+    }
+
+    @Test
+    void aDriverSeesTheParkingArrearsOnTheHomePageAndSettlesThem() {
+        String site = TestLots.lot(scenario, Users.OLGA);
+        String plate = Plates.random();
+        Bank.Account account = bank.openAccount("DEBIT", 10_000);
+        String vehicle = scenario.vehicle(Users.ALICE, plate);
+        scenario.mandate(Users.ALICE, vehicle, scenario.card(Users.ALICE, account), 50_000, 100_000, java.util.List.of("PARKING"));
+        try (TestLane entry = TestLots.lane(scenario, Users.OLGA, site, "entry-1", "ENTRY", mqttPort);
+             TestLane exit = TestLots.lane(scenario, Users.OLGA, site, "exit-1", "EXIT", mqttPort)) {
+            entry.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, java.util.List.of(), false));
+            bank.fault("ERROR_500", 1, 0);   // the bank fails at the exit: the lot lets the car out and records the debt
+            assertEquals("ARREARS", exit.send(TestLane.read(PlateRead.Direction.EXIT, plate, 990, java.util.List.of(), false)).decision());
+        }
+        try (Browser.Tab tab = browser.tab(360, 780)) {
+            Page page = tab.page;
+            signIn(page, Users.ALICE);
+            String owed = "#arrears-list li:has-text('" + plate + "')";
+            page.waitForSelector(owed + " .badge-arrears");
+            assertTrue(page.textContent(owed).contains("CNY 5.00"), page.textContent(owed));
+            tab.screenshot("11-parking-arrears");
+            tab.assertAccessible("the home page with arrears");
+            page.click(owed + " [data-settle]");
+            page.waitForSelector(owed + " .badge-paid");
+            assertEquals(10_000 - 500, bank.balance(account));
+            tab.assertClean("the arrears");
+        }
+        assertEquals(1, Users.ALICE.api().queryParam("plate", plate).queryParam("status", "APPROVED").get("/api/v1/me/history")
+                .then().statusCode(200).extract().jsonPath().getList("$").size());
     }
 
     @Test
