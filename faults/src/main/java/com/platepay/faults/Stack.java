@@ -116,6 +116,8 @@ final class Stack implements AutoCloseable {
         p.put("platepay.fleet.plates", String.valueOf(config.plates()));
         p.put("platepay.fleet.shared-cards", String.valueOf(config.sharedCards()));
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
+        // The fleet's vehicles are approved through review like anyone's; their licence photos stay with the run.
+        p.put("platepay.proofs.dir", work.resolve("proofs").toString());
         // As the server's own tests run it: the janitor looks every second and re-checks soon.
         p.put("platepay.charging.janitor-interval", "1s");
         p.put("platepay.charging.janitor-first-delay", "500ms");

@@ -20,11 +20,16 @@ public class AuditLog {
     }
 
     public Uni<Void> record(AuditAction action, AuditedResource type, UUID resourceId, String detail) {
+        return recordAs(Actor.of(user), action, type, resourceId, detail);
+    }
+
+    /** For work no signed-in user asked for (a seeder); same rules as {@link #record}. */
+    public Uni<Void> recordAs(Actor actor, AuditAction action, AuditedResource type, UUID resourceId, String detail) {
         AuditEvent event = new AuditEvent();
         event.at = Instant.now();
-        event.actorSubject = user.subject();
-        event.actorName = user.username();
-        event.actorRole = user.role();
+        event.actorSubject = actor.subject();
+        event.actorName = actor.name();
+        event.actorRole = actor.role();
         event.action = action;
         event.resourceType = type;
         event.resourceId = resourceId;

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Finds whose card a plate charges. Only an exact plate and colour ever pick a card: a blue and a yellow 京A12345 are
  * two vehicles, so a charge without a colour is taken only when the plate's text proves its colour. The mandate and
- * its card come in one query on the plain reactive client (the charge path's only read).
+ * its card come in one query on the plain reactive client (the charge path's only read), with its vehicle's
+ * verification: a plate pays only once a person approved the vehicle's proof (VEHICLE_NOT_VERIFIED otherwise).
  */
 @ApplicationScoped
 public class MandateResolver {
@@ -25,8 +26,8 @@ public class MandateResolver {
             select m.id, m.driver_id, m.vehicle_id, m.card_id, m.plate, m.colour, m.allow_gas, m.allow_parking,
                    m.per_charge_cap, m.daily_cap, m.currency, m.status,
                    k.status as card_status, k.pan_ciphertext, k.pan_fingerprint, k.bin, k.last4, k.bank_name, k.card_type,
-                   k.expiry_month, k.expiry_year
-            from mandates m join cards k on k.id = m.card_id
+                   k.expiry_month, k.expiry_year, v.verification
+            from mandates m join cards k on k.id = m.card_id join vehicles v on v.id = m.vehicle_id
             where m.plate = $1 and m.colour = $2 and m.status <> 'REVOKED'""";
 
     private static final String REVOKED = "select 1 from mandates where plate = $1 and colour = $2 and status = 'REVOKED' limit 1";
@@ -58,6 +59,10 @@ public class MandateResolver {
             var it = rows.iterator();
             if (it.hasNext()) {
                 Row r = it.next();
+                // A claim on a plate proves nothing: only an approved vehicle's mandate pays.
+                if (!"APPROVED".equals(r.getString("verification"))) {
+                    return Uni.createFrom().item(Resolution.declined(ReasonCodes.VEHICLE_NOT_VERIFIED));
+                }
                 return Uni.createFrom().item(Resolution.of(mandate(r), card(r)));
             }
             return pool.preparedQuery(REVOKED).execute(key)

@@ -6,7 +6,9 @@ import com.platepay.attendants.Attendant;
 import com.platepay.enrollment.Driver;
 import com.platepay.enrollment.Mandate;
 import com.platepay.enrollment.MandateService;
+import com.platepay.enrollment.SeededVerification;
 import com.platepay.enrollment.Vehicle;
+import com.platepay.audit.Actor;
 import com.platepay.identity.KeycloakUsers;
 import com.platepay.mqtt.MqttGateway;
 import com.platepay.parking.ParkingLane;
@@ -79,9 +81,14 @@ public class DemoSeeder {
     private final Vertx vertx;
     private final KeycloakUsers users;
     private final ServerIdentity server;
+    private final SeededVerification verification;
+
+    /** The name the demo's own proof approval is audited under. */
+    static final Actor SEEDER = Actor.system("demo-seeder");
 
     public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx,
-                      KeycloakUsers users, ServerIdentity server) {
+                      KeycloakUsers users, ServerIdentity server, SeededVerification verification) {
+        this.verification = verification;
         this.config = config;
         this.vault = vault;
         this.mandates = mandates;
@@ -103,8 +110,14 @@ public class DemoSeeder {
         String attendantSubject = subjectOf(ATTENDANT_USERNAME);
         reactive.run(() -> Panache.withTransaction(() -> seedOperator(operatorSubject, attendantSubject)))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        reactive.run(() -> vault.verify(new CardVault.NewCard(DEMO_PAN, 12, 2031, "Demo Driver"))
+        Driver driver = reactive.run(() -> vault.verify(new CardVault.NewCard(DEMO_PAN, 12, 2031, "Demo Driver"))
                         .flatMap(verified -> Panache.withTransaction(() -> seedDriver(driverSubject, verified))))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // The demo plate's proof goes through review like anyone's (stored, approved and audited as the seeder).
+        Vehicle vehicle = reactive.run(() -> Panache.withSession(() -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id,
+                        PLATE).firstResult()).flatMap(v -> verification.approve(driver.id, v.id, SEEDER)))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        reactive.run(() -> Panache.withTransaction(() -> seedMandate(driver, vehicle)))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("demo data ready");
     }
@@ -277,17 +290,21 @@ public class DemoSeeder {
                 });
     }
 
-    private Uni<Void> seedDriver(String subject, CardVault.VerifiedCard verified) {
+    private Uni<Driver> seedDriver(String subject, CardVault.VerifiedCard verified) {
         return Driver.<Driver>find("subject", subject).firstResult()
                 .flatMap(found -> found != null ? Uni.createFrom().item(found) : driver(subject).<Driver>persist())
-                .flatMap(driver -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id, PLATE).firstResult()
-                        .flatMap(v -> v != null ? Uni.createFrom().item(v) : vehicle(driver).<Vehicle>persist())
-                        .flatMap(vehicle -> Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
-                                .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver.id, verified))
-                                .flatMap(card -> Mandate.count("plate = ?1 and status <> ?2", PLATE, Mandate.Status.REVOKED)
-                                        .flatMap(live -> live > 0 ? Uni.createFrom().voidItem()
-                                                : mandates.create(driver, new MandateService.NewMandate(vehicle.id, card.id, 50_000, 100_000,
-                                                        Set.of("GAS", "PARKING"))).replaceWithVoid()))));
+                .call(driver -> Vehicle.<Vehicle>find("driverId = ?1 and plate = ?2", driver.id, PLATE).firstResult()
+                        .flatMap(v -> v != null ? Uni.createFrom().item(v) : vehicle(driver).<Vehicle>persist()))
+                .call(driver -> Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
+                        .flatMap(c -> c != null ? Uni.createFrom().item(c) : vault.store(driver.id, verified)));
+    }
+
+    private Uni<Void> seedMandate(Driver driver, Vehicle vehicle) {
+        return Card.<Card>find("driverId = ?1 and status = 'ACTIVE'", driver.id).firstResult()
+                .flatMap(card -> Mandate.count("plate = ?1 and status <> ?2", PLATE, Mandate.Status.REVOKED)
+                        .flatMap(live -> live > 0 ? Uni.createFrom().voidItem()
+                                : mandates.create(driver, new MandateService.NewMandate(vehicle.id, card.id, 50_000, 100_000,
+                                        Set.of("GAS", "PARKING"))).replaceWithVoid()));
     }
 
     private static Driver driver(String subject) {
@@ -306,6 +323,7 @@ public class DemoSeeder {
         v.plate = PLATE;
         v.colour = "BLUE";
         v.createdAt = Instant.now();
+        v.verification = Vehicle.Verification.UNVERIFIED;
         return v;
     }
 

@@ -27,9 +27,15 @@ public class FleetBulkSeeder {
     private static final String DRIVERS = """
             insert into drivers (id, subject, display_name, created_at)
             select * from unnest($1::uuid[], $2::varchar[], $2::varchar[], $3::timestamptz[])""";
+    /**
+     * Synthetic benchmark vehicles are written approved, with no proof: a million photos reviewed one by one is not a
+     * benchmark's job (the other seeders go through review, see enrollment.SeededVerification). Bulk mode exists only
+     * for benchmark stacks; nothing else can make an approved vehicle without a reviewer.
+     */
     private static final String VEHICLES = """
-            insert into vehicles (id, driver_id, plate, colour, created_at)
-            select * from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::timestamptz[])""";
+            insert into vehicles (id, driver_id, plate, colour, created_at, verification, verified_at)
+            select id, driver_id, plate, colour, at, 'APPROVED', at
+            from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::timestamptz[]) as v (id, driver_id, plate, colour, at)""";
     private static final String CARDS = """
             insert into cards (id, driver_id, pan_ciphertext, pan_fingerprint, bin, last4, bank_name, card_type, expiry_month,
                                expiry_year, holder_name, status, created_at)

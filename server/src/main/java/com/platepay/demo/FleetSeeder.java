@@ -2,7 +2,9 @@ package com.platepay.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platepay.enrollment.Driver;
+import com.platepay.audit.Actor;
 import com.platepay.enrollment.MandateService;
+import com.platepay.enrollment.SeededVerification;
 import com.platepay.enrollment.Vehicle;
 import com.platepay.mqtt.MqttGateway;
 import com.platepay.mqtt.ServerIdentity;
@@ -18,6 +20,7 @@ import com.platepay.vault.Card;
 import com.platepay.vault.CardVault;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -74,6 +77,10 @@ public class FleetSeeder {
 
     private final Settings fleet;
     private final FleetBulkSeeder bulk;
+    private final SeededVerification verification;
+
+    /** The name the fleet's own proof approvals are audited under. */
+    static final Actor SEEDER = Actor.system("fleet-seeder");
 
     /** platepay.fleet.*: its own mapping, so the fleet needs nothing in PlatePayConfig. */
     @ConfigMapping(prefix = "platepay.fleet")
@@ -111,8 +118,9 @@ public class FleetSeeder {
     }
 
     public FleetSeeder(CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx, ServerIdentity server,
-                       PlatePayConfig config, Settings fleet, FleetBulkSeeder bulk) {
+                       PlatePayConfig config, Settings fleet, FleetBulkSeeder bulk, SeededVerification verification) {
         this.bulk = bulk;
+        this.verification = verification;
         this.vault = vault;
         this.mandates = mandates;
         this.reactive = reactive;
@@ -170,7 +178,7 @@ public class FleetSeeder {
                 if (twoPlates) {
                     plates.add(plateRow(d + 1, driverNo, cardNo));
                 }
-                await(() -> Panache.withTransaction(() -> seedDriver(driverNo, verified, plates)));
+                await(() -> seedDriver(driverNo, verified, plates));
                 plates.forEach(p -> rows.add(String.join(",", p.plate(), p.colour(), String.valueOf(p.driver()),
                         String.valueOf(p.card()), String.valueOf(p.perChargeCap()), String.valueOf(p.dailyCap()))));
                 d += plates.size();
@@ -256,23 +264,33 @@ public class FleetSeeder {
         driver.subject = "fleet-driver-" + driverNo;
         driver.displayName = "Fleet Driver " + driverNo;
         driver.createdAt = Instant.now();
-        Uni<Void> chain = driver.persist().flatMap(x -> vault.store(driver.id, verified)).flatMap(card -> {
-            Uni<Void> mandatesMade = Uni.createFrom().voidItem();
-            for (PlateRow p : plates) {
-                Vehicle v = new Vehicle();
-                v.id = UUID.randomUUID();
-                v.driverId = driver.id;
-                v.plate = p.plate();
-                v.colour = p.colour();
-                v.createdAt = driver.createdAt;
-                mandatesMade = mandatesMade.flatMap(x -> v.<Vehicle>persist())
-                        .flatMap(x -> mandates.create(driver, new MandateService.NewMandate(v.id, card.id, p.perChargeCap(),
-                                p.dailyCap(), Set.of("GAS"))))
-                        .replaceWithVoid();
-            }
-            return mandatesMade;
-        });
-        return chain;
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (PlateRow p : plates) {
+            Vehicle v = new Vehicle();
+            v.id = UUID.randomUUID();
+            v.driverId = driver.id;
+            v.plate = p.plate();
+            v.colour = p.colour();
+            v.createdAt = driver.createdAt;
+            v.verification = Vehicle.Verification.UNVERIFIED;
+            vehicles.add(v);
+        }
+        // Each vehicle's proof is approved through review as anyone's is, between the records and the mandates.
+        return Panache.withTransaction(() -> driver.persist().flatMap(x -> vault.store(driver.id, verified))
+                        .call(card -> Vehicle.persist(vehicles)))
+                .call(card -> Multi.createFrom().iterable(vehicles)
+                        .onItem().transformToUniAndConcatenate(v -> verification.approve(driver.id, v.id, SEEDER))
+                        .collect().last())
+                .flatMap(card -> Panache.withTransaction(() -> {
+                    Uni<Void> mandatesMade = Uni.createFrom().voidItem();
+                    for (int i = 0; i < plates.size(); i++) {
+                        PlateRow p = plates.get(i);
+                        Vehicle v = vehicles.get(i);
+                        mandatesMade = mandatesMade.flatMap(x -> mandates.create(driver, new MandateService.NewMandate(v.id, card.id,
+                                p.perChargeCap(), p.dailyCap(), Set.of("GAS")))).replaceWithVoid();
+                    }
+                    return mandatesMade;
+                }));
     }
 
     private PlateRow plateRow(int plateNo, int driverNo, int cardNo) {

@@ -37,7 +37,9 @@ public class Mandate extends PanacheEntityBase {
     @Column(name = "daily_cap")
     public long dailyCap;
     public String currency;
+    /** Changed only by MandateService.transition's conditional update (and revocations in bulk), never by a flush. */
     @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
     public Status status;
     @Column(name = "consent_text")
     public String consentText;
@@ -45,9 +47,9 @@ public class Mandate extends PanacheEntityBase {
     public Instant consentedAt;
     @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column(name = "updated_at", updatable = false)
     public Instant updatedAt;
-    @Column(name = "revoked_at")
+    @Column(name = "revoked_at", updatable = false)
     public Instant revokedAt;
 
     public boolean allows(SiteCategory category) {

@@ -4,6 +4,7 @@ import com.platepay.audit.AuditAction;
 import com.platepay.audit.AuditLog;
 import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
+import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,9 +33,24 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed(Roles.DRIVER)
 public class MandateResource {
 
+    /** {@code language} ("en" or "zh") is the language of the consent text the driver read (from /preview). */
     public record CreateMandate(@NotNull UUID vehicleId, @NotNull UUID cardId, @Positive long perChargeCap,
                                 @Positive long dailyCap, @NotEmpty Set<String> categories,
-                                @AssertTrue(message = "the driver must consent") boolean consent) {
+                                @AssertTrue(message = "the driver must consent") boolean consent,
+                                @Pattern(regexp = "en|zh") String language) {
+    }
+
+    /** The terms to show the driver before asking for consent. */
+    public record MandateTerms(@NotNull UUID vehicleId, @NotNull UUID cardId, @Positive long perChargeCap,
+                               @Positive long dailyCap, @NotEmpty Set<String> categories,
+                               @Pattern(regexp = "en|zh") String language) {
+    }
+
+    public record ConsentPreview(String consentText, String plate, String colour, String cardLast4, String bankName) {
+    }
+
+    /** The password-free band caps must stay inside (fen). */
+    public record MandateLimits(long maxPerChargeCap, long maxDailyCap, String currency) {
     }
 
     public record MandateView(UUID id, UUID vehicleId, UUID cardId, String plate, String colour, List<String> categories,
@@ -55,11 +72,30 @@ public class MandateResource {
     private final DriverDirectory drivers;
     private final MandateService mandates;
     private final AuditLog audit;
+    private final PlatePayConfig config;
 
-    public MandateResource(DriverDirectory drivers, MandateService mandates, AuditLog audit) {
+    public MandateResource(DriverDirectory drivers, MandateService mandates, AuditLog audit, PlatePayConfig config) {
         this.drivers = drivers;
         this.mandates = mandates;
         this.audit = audit;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/limits")
+    public MandateLimits limits() {
+        return new MandateLimits(config.limits().maxPerChargeCap(), config.limits().maxDailyCap(), MandateService.CURRENCY);
+    }
+
+    /** The exact consent text a mandate with these terms would be created with; nothing is stored. */
+    @POST
+    @Path("/preview")
+    @WithTransaction
+    public Uni<ConsentPreview> preview(@Valid @NotNull MandateTerms request) {
+        return drivers.current()
+                .flatMap(d -> mandates.terms(d, new MandateService.NewMandate(request.vehicleId(), request.cardId(),
+                        request.perChargeCap(), request.dailyCap(), request.categories(), request.language())))
+                .map(t -> new ConsentPreview(t.consentText(), t.vehicle().plate, t.vehicle().colour, t.card().last4, t.card().bankName));
     }
 
     @GET
@@ -83,7 +119,7 @@ public class MandateResource {
     public Uni<Response> create(@Valid @NotNull CreateMandate request) {
         return drivers.current()
                 .flatMap(d -> mandates.create(d, new MandateService.NewMandate(request.vehicleId(), request.cardId(),
-                        request.perChargeCap(), request.dailyCap(), request.categories())))
+                        request.perChargeCap(), request.dailyCap(), request.categories(), request.language())))
                 .call(m -> audit.record(AuditAction.MANDATE_CREATED, AuditedResource.MANDATE, m.id,
                         m.plate + ": caps " + m.perChargeCap + "/" + m.dailyCap + " " + m.currency + " per charge/day"))
                 .map(m -> Response.status(201).entity(MandateView.of(m)).build());
@@ -111,7 +147,7 @@ public class MandateResource {
     }
 
     private Uni<MandateView> move(UUID id, Mandate.Status target, AuditAction action) {
-        return drivers.current().flatMap(d -> owned(d, id)).map(m -> mandates.transition(m, target))
+        return drivers.current().flatMap(d -> owned(d, id)).flatMap(m -> mandates.transition(m, target))
                 .call(m -> audit.record(action, AuditedResource.MANDATE, m.id, m.plate))
                 .map(MandateView::of);
     }

@@ -21,37 +21,63 @@ public class MandateService {
         this.config = config;
     }
 
-    public record NewMandate(UUID vehicleId, UUID cardId, long perChargeCap, long dailyCap, Set<String> categories) {
+    /** {@code language}: the language of the consent text the driver was shown ("en" or "zh"; English when null). */
+    public record NewMandate(UUID vehicleId, UUID cardId, long perChargeCap, long dailyCap, Set<String> categories,
+                             String language) {
+        public NewMandate(UUID vehicleId, UUID cardId, long perChargeCap, long dailyCap, Set<String> categories) {
+            this(vehicleId, cardId, perChargeCap, dailyCap, categories, null);
+        }
     }
 
-    /** Must run inside a transaction. */
-    public Uni<Mandate> create(Driver driver, NewMandate request) {
+    /** What the driver is asked to consent to, exactly as it will be stored with the mandate. */
+    public record Terms(Vehicle vehicle, Card card, String consentText) {
+    }
+
+    /**
+     * The consent text for these terms, after every check {@link #create} makes about them except the plate's live
+     * mandate. Must run inside a transaction.
+     */
+    public Uni<Terms> terms(Driver driver, NewMandate request) {
         checkCaps(request.perChargeCap(), request.dailyCap());
         boolean gas = request.categories().contains("GAS");
         boolean parking = request.categories().contains("PARKING");
         if (!gas && !parking || request.categories().size() != (gas ? 1 : 0) + (parking ? 1 : 0)) {
             throw ApiException.badRequest("INVALID_CATEGORIES", "categories must be GAS and/or PARKING");
         }
+        ConsentText.Language language = ConsentText.Language.parse(request.language());
         return VehicleResource.owned(driver, request.vehicleId())
                 .flatMap(vehicle -> Card.<Card>find("id = ?1 and driverId = ?2 and status = 'ACTIVE'", request.cardId(), driver.id)
                         .firstResult()
-                        .flatMap(card -> {
+                        .map(card -> {
                             if (card == null) {
                                 throw ApiException.notFound("card");
                             }
-                            return Mandate.count("plate = ?1 and colour = ?2 and status <> ?3",
-                                            vehicle.plate, vehicle.colour, Mandate.Status.REVOKED)
-                                    .flatMap(live -> {
-                                        if (live > 0) {
-                                            throw ApiException.conflict("PLATE_ALREADY_BOUND",
-                                                    "this plate already has a mandate; revoke it first");
-                                        }
-                                        return newMandate(driver, vehicle, card, request, gas, parking).<Mandate>persist();
-                                    });
+                            if (vehicle.verification != Vehicle.Verification.APPROVED) {
+                                throw ApiException.conflict("VEHICLE_NOT_VERIFIED",
+                                        "this vehicle's proof has not been approved yet; plate payment starts after approval");
+                            }
+                            return new Terms(vehicle, card, ConsentText.of(language, vehicle, card, request.perChargeCap(),
+                                    request.dailyCap(), gas, parking));
                         }));
     }
 
-    private Mandate newMandate(Driver driver, Vehicle vehicle, Card card, NewMandate request, boolean gas, boolean parking) {
+    /** Must run inside a transaction. */
+    public Uni<Mandate> create(Driver driver, NewMandate request) {
+        return terms(driver, request).flatMap(terms -> Mandate.count("plate = ?1 and colour = ?2 and status <> ?3",
+                        terms.vehicle().plate, terms.vehicle().colour, Mandate.Status.REVOKED)
+                .flatMap(live -> {
+                    if (live > 0) {
+                        throw ApiException.conflict("PLATE_ALREADY_BOUND", "this plate already has a mandate; revoke it first");
+                    }
+                    return newMandate(driver, terms, request).<Mandate>persist();
+                }));
+    }
+
+    private Mandate newMandate(Driver driver, Terms terms, NewMandate request) {
+        Vehicle vehicle = terms.vehicle();
+        Card card = terms.card();
+        boolean gas = request.categories().contains("GAS");
+        boolean parking = request.categories().contains("PARKING");
         Instant now = Instant.now();
         Mandate m = new Mandate();
         m.id = UUID.randomUUID();
@@ -66,7 +92,7 @@ public class MandateService {
         m.dailyCap = request.dailyCap();
         m.currency = CURRENCY;
         m.status = Mandate.Status.ACTIVE;
-        m.consentText = consentText(vehicle, card, request, gas, parking);
+        m.consentText = terms.consentText();
         m.consentedAt = now;
         m.createdAt = now;
         m.updatedAt = now;
@@ -87,29 +113,34 @@ public class MandateService {
         }
     }
 
-    static String consentText(Vehicle vehicle, Card card, NewMandate r, boolean gas, boolean parking) {
-        return "I allow PlatePay to debit my " + (card.bankName == null ? "" : card.bankName + " ") + "debit card ending "
-                + card.last4 + " without asking me each time, for vehicle " + vehicle.plate + " (" + vehicle.colour.toLowerCase()
-                + " plate), at " + (gas && parking ? "gas stations and parking lots" : gas ? "gas stations" : "parking lots")
-                + ", up to " + r.perChargeCap() + " fen per charge and " + r.dailyCap() + " fen per day. "
-                + "I can pause or revoke this at any time.";
-    }
-
-    public Mandate transition(Mandate mandate, Mandate.Status target) {
+    /**
+     * Moves a mandate, conditional on the state it was read in: a pause and a revoke racing each other cannot both
+     * win, and a mandate revoked meanwhile is never paused back to life. Must run inside a transaction.
+     */
+    public Uni<Mandate> transition(Mandate mandate, Mandate.Status target) {
+        Mandate.Status from = mandate.status;
         boolean allowed = switch (target) {
-            case PAUSED -> mandate.status == Mandate.Status.ACTIVE;
-            case ACTIVE -> mandate.status == Mandate.Status.PAUSED;
-            case REVOKED -> mandate.status != Mandate.Status.REVOKED;
+            case PAUSED -> from == Mandate.Status.ACTIVE;
+            case ACTIVE -> from == Mandate.Status.PAUSED;
+            case REVOKED -> from != Mandate.Status.REVOKED;
         };
         if (!allowed) {
-            throw ApiException.conflict("INVALID_MANDATE_STATE", "a " + mandate.status + " mandate cannot become " + target);
+            throw ApiException.conflict("INVALID_MANDATE_STATE", "a " + from + " mandate cannot become " + target);
         }
         Instant now = Instant.now();
-        mandate.status = target;
-        mandate.updatedAt = now;
-        if (target == Mandate.Status.REVOKED) {
-            mandate.revokedAt = now;
-        }
-        return mandate;
+        String revokedAt = target == Mandate.Status.REVOKED ? ", revokedAt = ?2" : "";
+        return Mandate.update("status = ?1, updatedAt = ?2" + revokedAt + " where id = ?3 and status = ?4", target, now, mandate.id, from)
+                .flatMap(moved -> {
+                    if (moved != 1) {
+                        throw ApiException.conflict("INVALID_MANDATE_STATE", "the mandate changed meanwhile; look at it again");
+                    }
+                    // The columns are not updatable through the entity, so these only bring it up to date.
+                    mandate.status = target;
+                    mandate.updatedAt = now;
+                    if (target == Mandate.Status.REVOKED) {
+                        mandate.revokedAt = now;
+                    }
+                    return Uni.createFrom().item(mandate);
+                });
     }
 }

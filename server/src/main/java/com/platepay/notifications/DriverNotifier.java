@@ -28,6 +28,9 @@ public class DriverNotifier {
         n.kind = text.kind();
         n.title = text.title();
         n.body = text.body();
+        n.plate = notice.plate();
+        n.detail = notice.reasonCode() == null ? null
+                : notice.reasonCode().length() > 200 ? notice.reasonCode().substring(0, 200) : notice.reasonCode();
         return n.persist().replaceWithVoid();
     }
 
@@ -35,7 +38,7 @@ public class DriverNotifier {
     public static Text text(DriverNotice notice) {
         String title;
         String body;
-        String amount = notice.currency() + " " + Money.format(notice.amount());
+        String amount = notice.currency() == null ? "" : notice.currency() + " " + Money.format(notice.amount());
         switch (notice.kind()) {
             case CHARGE_APPROVED -> {
                 title = "Paid " + amount;
@@ -53,6 +56,19 @@ public class DriverNotifier {
                 title = "Payment under review";
                 body = "A payment of " + amount + " for " + notice.plate() + " was cancelled at the station, but your bank has not"
                         + " yet confirmed that the money was returned. Our staff are on it; if you see a debit, it will be returned.";
+            }
+            case VEHICLE_APPROVED -> {
+                title = "Vehicle approved";
+                body = notice.plate() + " is verified: plate payment works for it once a mandate is active.";
+            }
+            case VEHICLE_REJECTED -> {
+                title = "Vehicle proof rejected";
+                body = "The proof for " + notice.plate() + " was not accepted (" + notice.reasonCode() + "). Upload a new photo"
+                        + " of the vehicle licence.";
+            }
+            case DISPUTE_UPDATED -> {
+                title = "Dispute " + notice.reasonCode().toLowerCase().replace('_', ' ');
+                body = "Your dispute of " + amount + " for " + notice.plate() + " is now " + notice.reasonCode() + ".";
             }
             default -> throw new IllegalArgumentException("unknown notice " + notice.kind());
         }

@@ -20,6 +20,9 @@ public class Notification extends PanacheEntityBase {
     public String kind;
     public String title;
     public String body;
+    /** The plate the notice is about, and its reason code, the reviewer's reason or the dispute's state. */
+    public String plate;
+    public String detail;
     @Column(name = "created_at")
     public Instant createdAt;
 }

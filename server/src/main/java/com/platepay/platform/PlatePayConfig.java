@@ -26,6 +26,31 @@ public interface PlatePayConfig {
 
     Parking parking();
 
+    Proofs proofs();
+
+    Cards cards();
+
+    /** Vehicle proofs (photos of the vehicle licence): files outside the database, readable by the server only. */
+    interface Proofs {
+        /** The folder the images are kept in (made with mode 0700; each file 0600, named by its proof id). */
+        @WithDefault(".platepay/proofs")
+        String dir();
+
+        /** The largest image accepted, in bytes. */
+        @WithDefault("5242880")
+        int maxBytes();
+    }
+
+    /** Adding cards must not become a way to test stolen numbers: attempts that reach the bank, per day. */
+    interface Cards {
+        @WithDefault("10")
+        int maxAttemptsPerAccount();
+
+        /** Per card number, over every account (the vault's fingerprint of the number). */
+        @WithDefault("5")
+        int maxAttemptsPerCard();
+    }
+
     interface Parking {
         /** How often each lane's offline allow-list is rebuilt (and published when it changed). */
         @WithDefault("30s")

@@ -52,11 +52,13 @@ public class CardResource {
     private final CardHolders drivers;
     private final CardVault vault;
     private final AuditLog audit;
+    private final CardAttempts attempts;
 
-    public CardResource(CardHolders drivers, CardVault vault, AuditLog audit) {
+    public CardResource(CardHolders drivers, CardVault vault, AuditLog audit, CardAttempts attempts) {
         this.drivers = drivers;
         this.vault = vault;
         this.audit = audit;
+        this.attempts = attempts;
     }
 
     @GET
@@ -75,11 +77,15 @@ public class CardResource {
 
     @APIResponse(responseCode = "201", description = "the vaulted card (masked)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CardView.class)))
+    @APIResponse(responseCode = "429", description = "TOO_MANY_CARD_ATTEMPTS: this account or this card number has had its attempts today")
     @POST
     public Uni<Response> add(@Valid @NotNull AddCard request) {
-        // The bank check happens before the transaction, so no connection is held across a network call.
-        return vault.verify(new CardVault.NewCard(request.cardNumber(), request.expiryMonth(), request.expiryYear(),
-                        request.holderName()))
+        CardVault.CheckedCard checked = vault.check(new CardVault.NewCard(request.cardNumber(), request.expiryMonth(),
+                request.expiryYear(), request.holderName()));
+        // The attempt is counted (and committed) before the bank is asked, whatever it answers. The bank check happens
+        // outside any transaction, so no connection is held across a network call.
+        return Panache.withTransaction(() -> drivers.currentDriverId().flatMap(d -> attempts.take(d, checked.fingerprint())))
+                .flatMap(counted -> vault.verify(checked))
                 .flatMap(verified -> Panache.withTransaction(() -> drivers.currentDriverId().flatMap(d -> vault.store(d, verified))
                         .call(card -> audit.record(AuditAction.CARD_ADDED, AuditedResource.CARD, card.id, "card " + card.masked()))))
                 .map(card -> Response.status(201).entity(CardView.of(card)).build());

@@ -36,12 +36,32 @@ public class CardVault {
         }
     }
 
-    /** Checks the number and asks the bank; call outside a transaction (it makes a network call). */
-    public Uni<VerifiedCard> verify(NewCard request) {
+    /** A card whose number and expiry passed the local checks; its fingerprint is what attempt limits count. */
+    public record CheckedCard(String pan, NewCard request, String fingerprint) {
+        @Override
+        public String toString() {
+            return "CheckedCard[****]";
+        }
+    }
+
+    /** The checks that need no bank: the number's form and check digit, and the expiry. */
+    public CheckedCard check(NewCard request) {
         String pan = CardNumbers.normalise(request.pan());
         if (YearMonth.of(request.expiryYear(), request.expiryMonth()).isBefore(YearMonth.now(ZoneOffset.UTC))) {
             throw ApiException.badRequest("CARD_EXPIRED", "the card has expired");
         }
+        return new CheckedCard(pan, request, cipher.fingerprint(pan));
+    }
+
+    /** Checks the number and asks the bank; call outside a transaction (it makes a network call). */
+    public Uni<VerifiedCard> verify(NewCard request) {
+        return verify(check(request));
+    }
+
+    /** Asks the bank about a checked card; call outside a transaction (it makes a network call). */
+    public Uni<VerifiedCard> verify(CheckedCard checked) {
+        String pan = checked.pan();
+        NewCard request = checked.request();
         return acquirer.verifyCard(pan, request.expiryMonth(), request.expiryYear()).map(v -> {
             switch (v.result()) {
                 case VERIFIED -> {

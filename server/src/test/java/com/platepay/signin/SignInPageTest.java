@@ -69,16 +69,21 @@ class SignInPageTest extends StackTest {
         scenario.vehicle(Users.BOB, bobsPlate);
 
         try (Page page = browser.newPage()) {
-            signIn(page, "#sign-in-driver", Users.ALICE);
+            signIn(page, "/", "#sign-in-driver", Users.ALICE);
 
-            assertEquals("Signed in as alice (driver)", page.textContent("#who"));
-            page.waitForSelector("text=" + plate);
-            String shown = page.textContent("#views");
+            assertEquals("Signed in as alice", page.textContent("#who"));
+            page.click("a[data-route=vehicles]");
+            page.waitForSelector("#vehicle-list >> text=" + plate);
+            String shown = page.textContent("#view");
             assertTrue(!shown.contains(bobsPlate), "another driver's plate must not show: " + shown);
 
             page.click("#sign-out");
             page.waitForSelector("#sign-in-driver");
             assertEquals("", page.textContent("#who"));
+            // Signed out at Keycloak too: a reload does not sign in again by itself.
+            page.reload();
+            page.waitForSelector("#sign-in-driver");
+            assertTrue(page.isHidden("#tabs"));
         }
     }
 
@@ -97,12 +102,17 @@ class SignInPageTest extends StackTest {
             page.fill("#password", password);
             page.fill("#password-confirm", password);
             page.click("[type=submit]");
-            page.waitForSelector("#signed-in:not([hidden])");
+            page.waitForSelector("#tabs:not([hidden])");
 
-            assertEquals("Signed in as " + username + " (driver)", page.textContent("#who"));
-            page.waitForSelector("h2:has-text('Notifications')");
-            assertTrue(page.textContent("#views").contains("None yet."), "a new driver starts empty");
+            assertEquals("Signed in as " + username, page.textContent("#who"));
+            page.waitForSelector("#live-charges .empty");
+            page.click("a[data-route=vehicles]");
+            page.waitForSelector("#vehicle-list .empty");
             assertEquals("", page.textContent("#error"));
+            // A reload signs in again silently through Keycloak's session: no password asked, no token stored.
+            page.reload();
+            page.waitForSelector("#tabs:not([hidden])");
+            assertEquals("Signed in as " + username, page.textContent("#who"));
         }
     }
 
@@ -112,12 +122,12 @@ class SignInPageTest extends StackTest {
         String siteName = Users.OLGA.api().get("/api/v1/operator/sites/" + site).then().extract().path("name");
 
         try (Page page = browser.newPage()) {
-            signIn(page, "#sign-in-staff", Users.OLGA);
+            signIn(page, "/console/", "#sign-in-staff", Users.OLGA);
 
             assertEquals("Signed in as olga (operator)", page.textContent("#who"));
-            // The heading is shown before the list arrives: wait for the new site's own row (by its id; names repeat).
-            page.waitForSelector("#views td:has-text('" + site + "')");
-            assertTrue(page.textContent("#views").contains(siteName));
+            // The heading is shown before the list arrives: wait for the new site's own line (by its id; names repeat).
+            page.waitForSelector("#view li:has-text('" + site + "')");
+            assertTrue(page.textContent("#view").contains(siteName));
             assertEquals("", page.textContent("#error"));
         }
     }
@@ -136,8 +146,8 @@ class SignInPageTest extends StackTest {
         }
     }
 
-    private static void signIn(Page page, String button, Users user) {
-        page.navigate("http://localhost:" + RestAssured.port + "/");
+    private static void signIn(Page page, String path, String button, Users user) {
+        page.navigate("http://localhost:" + RestAssured.port + path);
         page.click(button);
         page.waitForSelector("#kc-login");
         assertTrue(page.url().contains("code_challenge_method=S256"), "the page uses PKCE: " + page.url());
@@ -145,7 +155,7 @@ class SignInPageTest extends StackTest {
         page.fill("#password", TestIdentities.get().password(user));
         page.click("#kc-login");
         try {
-            page.waitForSelector("#signed-in:not([hidden])");
+            page.waitForSelector("#sign-out:not([hidden])");
         } catch (RuntimeException e) {
             throw new AssertionError("not signed in; the page says: " + page.textContent("#error") + " at " + page.url(), e);
         }

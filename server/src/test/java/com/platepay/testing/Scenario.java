@@ -38,9 +38,26 @@ public final class Scenario {
         return vehicle(driver, plate, "BLUE");
     }
 
+    /** A vehicle whose proof was uploaded by its driver and approved by an admin: it can pay. */
     public String vehicle(Users driver, String plate, String colour) {
+        String vehicleId = unverifiedVehicle(driver, plate, colour);
+        String proofId = uploadProof(driver, vehicleId);
+        Users.ADA.api().post("/api/v1/admin/vehicle-proofs/" + proofId + "/approve").then().statusCode(200);
+        return vehicleId;
+    }
+
+    /** A vehicle as just claimed: no proof yet. */
+    public String unverifiedVehicle(Users driver, String plate, String colour) {
         return driver.api().body(Map.of("plate", plate, "colour", colour)).post("/api/v1/me/vehicles")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** Uploads a small PNG as the vehicle's licence photo; the proof's id (what reviewers act on). */
+    public String uploadProof(Users driver, String vehicleId) {
+        driver.api().contentType("image/png").body(ProofImages.png()).put("/api/v1/me/vehicles/" + vehicleId + "/proof")
+                .then().statusCode(200);
+        return Users.ADA.api().get("/api/v1/admin/vehicle-proofs").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.vehicleId == '" + vehicleId + "' }.id");
     }
 
     public String card(Users driver, Bank.Account account) {

@@ -71,6 +71,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("platepay.charging.reversal-max-attempts", "4");
             // Every test class charges the same few drivers all day: the per-person limit must not get in their way.
             config.put("platepay.limits.max-daily-per-driver", "100000000");
+            // The same few test accounts add hundreds of cards in a run; the per-card-number limit stays as shipped.
+            config.put("platepay.cards.max-attempts-per-account", "100000");
+            config.put("platepay.proofs.dir", work.resolve("proofs").toString());
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());
             System.setProperty("test.mqtt-port", String.valueOf(mqttPort));

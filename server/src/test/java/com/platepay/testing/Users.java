@@ -6,7 +6,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** The test accounts, each with exactly one realm role, signed in with real Keycloak tokens (see TestIdentities). */
 public enum Users {
-    ALICE("alice", "driver"), BOB("bob", "driver"), OLGA("olga", "operator"), OSCAR("oscar", "operator"),
+    ALICE("alice", "driver"), BOB("bob", "driver"), CHEN("chen", "driver"), OLGA("olga", "operator"), OSCAR("oscar", "operator"),
     OTTO("otto", "operator"), ADA("ada", "admin");
 
     public final String name;

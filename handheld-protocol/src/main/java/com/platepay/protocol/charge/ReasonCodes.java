@@ -10,6 +10,8 @@ public final class ReasonCodes {
     public static final String PLATE_COLOUR_REQUIRED = "PLATE_COLOUR_REQUIRED";
     public static final String MANDATE_PAUSED = "MANDATE_PAUSED";
     public static final String MANDATE_REVOKED = "MANDATE_REVOKED";
+    /** The plate has a mandate, but no person has approved the proof that the vehicle is the driver's. */
+    public static final String VEHICLE_NOT_VERIFIED = "VEHICLE_NOT_VERIFIED";
     public static final String CATEGORY_NOT_ALLOWED = "CATEGORY_NOT_ALLOWED";
     public static final String SITE_NOT_ALLOWED = "SITE_NOT_ALLOWED";
     public static final String OVER_CHARGE_CAP = "OVER_CHARGE_CAP";
@@ -40,7 +42,8 @@ public final class ReasonCodes {
 
     /** Every code, in the order of the contract's table. */
     public static final List<String> ALL = List.of(APPROVED,
-            NOT_ENROLLED, PLATE_COLOUR_REQUIRED, MANDATE_PAUSED, MANDATE_REVOKED, CATEGORY_NOT_ALLOWED, SITE_NOT_ALLOWED,
+            NOT_ENROLLED, PLATE_COLOUR_REQUIRED, MANDATE_PAUSED, MANDATE_REVOKED, VEHICLE_NOT_VERIFIED,
+            CATEGORY_NOT_ALLOWED, SITE_NOT_ALLOWED,
             OVER_CHARGE_CAP, OVER_DAILY_CAP, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS, CARD_DECLINED, CARD_EXPIRED,
             BANK_TIMEOUT, BANK_UNAVAILABLE,
             MALFORMED, MISSING_FIELD, INVALID_FIELD, INVALID_AMOUNT, INVALID_PLATE, INVALID_CHARGE_ID, UNKNOWN_DEVICE,
