@@ -27,6 +27,7 @@ public final class ChargeResults {
     static String messageFor(String reason) {
         return switch (reason) {
             case ReasonCodes.NOT_ENROLLED -> "Plate not enrolled for PlatePay: take another payment";
+            case ReasonCodes.VEHICLE_NOT_VERIFIED -> "Vehicle not yet verified for PlatePay: take another payment";
             case ReasonCodes.PLATE_COLOUR_REQUIRED -> "Plate colour needed (this plate text exists in several colours): send as a new charge with the colour, or take another payment";
             case ReasonCodes.MANDATE_PAUSED -> "Driver has paused PlatePay: take another payment";
             case ReasonCodes.MANDATE_REVOKED -> "Driver has revoked PlatePay: take another payment";
