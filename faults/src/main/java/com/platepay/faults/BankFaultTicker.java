@@ -1,12 +1,14 @@
 package com.platepay.faults;
 
+import com.platepay.faults.BankSide.Fault;
+import com.platepay.faults.BankSide.On;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns rates into the bank simulator's counted rules. The simulator applies a rule to the next N matching
+ * Turns rates into the acquirer's counted rules. The bank (or ISO 8583 host) applies a rule to the next N matching
  * requests, so once a second this replaces the rule set with counts for the debits expected in the next second
  * (from the rate charges are being started at), carrying fractions over, and reads back how many of the last
  * second's rules were used: those are the faults really injected.
@@ -15,18 +17,18 @@ final class BankFaultTicker {
     /** Long enough that the server (1.5 s bank timeout) gives up first. */
     static final long HOLD_MS = 3_000;
 
-    private final BankControl bank;
+    private final BankSide bank;
     private final double timeoutRate;
     private final double failureRate;
     private boolean debitFaults;
     private boolean reversalFaults;
     private final double[] carry = new double[4];
-    private final List<BankControl.Rule> posted = new ArrayList<>();
+    private final List<BankSide.Rule> posted = new ArrayList<>();
     long injectedTimeouts;
     long injectedFailures;
     long injectedReversalFailures;
 
-    BankFaultTicker(BankControl bank, double timeoutRate, double failureRate) {
+    BankFaultTicker(BankSide bank, double timeoutRate, double failureRate) {
         this.bank = bank;
         this.timeoutRate = timeoutRate;
         this.failureRate = failureRate;
@@ -46,16 +48,16 @@ final class BankFaultTicker {
 
     /** Called about once a second with the charges started per second lately. */
     void tick(double debitsPerSecond) throws IOException {
-        List<BankControl.Rule> rules = new ArrayList<>();
+        List<BankSide.Rule> rules = new ArrayList<>();
         if (debitFaults) {
             // Timeouts: 3/5 answer late after taking the money, 2/5 arrive late (after the janitor's reversal).
-            rules.add(new BankControl.Rule("DEBIT", "TIMEOUT_AFTER_PROCESSING", take(0, debitsPerSecond * timeoutRate * 0.6), HOLD_MS));
-            rules.add(new BankControl.Rule("DEBIT", "TIMEOUT_BEFORE_PROCESSING", take(1, debitsPerSecond * timeoutRate * 0.4), HOLD_MS + 1_000));
-            rules.add(new BankControl.Rule("DEBIT", "ERROR_500", take(2, debitsPerSecond * failureRate * 0.5), 0));
-            rules.add(new BankControl.Rule("DEBIT", "DROP_CONNECTION", take(3, debitsPerSecond * failureRate * 0.5), 0));
+            rules.add(new BankSide.Rule(On.DEBIT, Fault.ANSWER_LATE, take(0, debitsPerSecond * timeoutRate * 0.6), HOLD_MS));
+            rules.add(new BankSide.Rule(On.DEBIT, Fault.ARRIVE_LATE, take(1, debitsPerSecond * timeoutRate * 0.4), HOLD_MS + 1_000));
+            rules.add(new BankSide.Rule(On.DEBIT, Fault.ERROR, take(2, debitsPerSecond * failureRate * 0.5), 0));
+            rules.add(new BankSide.Rule(On.DEBIT, Fault.DROP, take(3, debitsPerSecond * failureRate * 0.5), 0));
         }
         if (reversalFaults) {
-            rules.add(new BankControl.Rule("REVERSAL", "ERROR_500", 1_000_000, 0));
+            rules.add(new BankSide.Rule(On.REVERSAL, Fault.ERROR, 1_000_000, 0));
         }
         Map<String, Integer> left = rules.isEmpty() && posted.isEmpty() ? Map.of() : bank.replaceFaults(rules);
         count(left);
@@ -73,20 +75,14 @@ final class BankFaultTicker {
     }
 
     private void count(Map<String, Integer> left) {
-        for (BankControl.Rule r : posted) {
+        for (BankSide.Rule r : posted) {
             long used = r.count() - left.getOrDefault(r.key(), 0);
-            switch (r.mode()) {
-                case "TIMEOUT_AFTER_PROCESSING", "TIMEOUT_BEFORE_PROCESSING" -> injectedTimeouts += used;
-                case "ERROR_500" -> {
-                    if ("REVERSAL".equals(r.on())) {
-                        injectedReversalFailures += used;
-                    } else {
-                        injectedFailures += used;
-                    }
-                }
-                case "DROP_CONNECTION" -> injectedFailures += used;
-                default -> {
-                }
+            if (r.on() == On.REVERSAL) {
+                injectedReversalFailures += used;
+            } else if (r.fault() == Fault.ANSWER_LATE || r.fault() == Fault.ARRIVE_LATE) {
+                injectedTimeouts += used;
+            } else {
+                injectedFailures += used;
             }
         }
     }

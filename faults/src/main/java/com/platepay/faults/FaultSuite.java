@@ -35,7 +35,7 @@ final class FaultSuite {
             HandheldLog log = new HandheldLog();
             FaultSwitches switches = new FaultSwitches();
             Timeline timeline = new Timeline();
-            BankControl bankControl = new BankControl(stack.bank.baseUrl());
+            BankSide bankControl = stack.bank.control();
             BankFaultTicker bankFaults = new BankFaultTicker(bankControl, config.bankTimeoutRate(), config.bankFailureRate());
             AtomicBoolean stop = new AtomicBoolean();
 

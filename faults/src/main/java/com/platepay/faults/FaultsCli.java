@@ -48,6 +48,9 @@ public final class FaultsCli {
         String[] faults;
         @Option(names = "--broker", defaultValue = "auto", description = "auto (Mosquitto when /usr/sbin/mosquitto exists), embedded or mosquitto")
         String broker;
+        @Option(names = "--acquirer", defaultValue = "http",
+                description = "http (the simulated HTTP bank) or iso8583 (the jPOS host, over the ISO 8583 adapter) (default ${DEFAULT-VALUE})")
+        String acquirer;
         @Option(names = "--seed", defaultValue = "9", description = "seed of the load plan (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--work-dir", description = "where the stack keeps its data and logs (default target/fault-suite under the project)")
@@ -69,9 +72,16 @@ public final class FaultsCli {
                 out.println("faults: " + e.getMessage());
                 return USAGE;
             }
+            Acquirer chosen;
+            try {
+                chosen = Acquirer.of(acquirer, home);
+            } catch (IllegalArgumentException e) {
+                out.println("faults: " + e.getMessage());
+                return USAGE;
+            }
             SuiteConfig config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), sharedCards, seed,
                     fresh, home.resolve("server/target/quarkus-app/quarkus-run.jar"),
-                    home.resolve("bank-simulator/target/bank-simulator.jar"), BrokerMode.valueOf(broker.toUpperCase()),
+                    chosen, BrokerMode.valueOf(broker.toUpperCase()),
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),
                     Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02);
             FaultSuite.Outcome outcome;

@@ -26,6 +26,8 @@ final class Report {
                         + "results ignored (bad signature) %d%n", t.publishes.sum(), t.resends.sum(), t.copies.sum(),
                 t.otherSpellings.sum(), t.inProgress.sum(), t.badSignatures.sum());
         BankFaultTicker b = o.bankFaults();
+        out.printf("  acquirer: %s%n", config.acquirer().kind() == Acquirer.Kind.HTTP ? "the simulated HTTP bank"
+                : "the jPOS host, over the server's ISO 8583 adapter");
         out.printf("  bank faults injected: %d debit timeouts, %d debit failures, %d reversal failures%n",
                 b.injectedTimeouts, b.injectedFailures, b.injectedReversalFailures);
         out.println();

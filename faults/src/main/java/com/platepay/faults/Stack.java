@@ -1,6 +1,5 @@
 package com.platepay.faults;
 
-import com.platepay.banksim.BankSimulatorProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The suite's own stack on free ports: embedded PostgreSQL, the simulated bank, optionally Mosquitto, and the
+ * The suite's own stack on free ports: embedded PostgreSQL, the acquirer (HTTP bank or ISO 8583 host), optionally Mosquitto, and the
  * server from its packaged jar with the fleet seeder on. No Keycloak: charges over MQTT do not use it, and the
  * server starts without it (quarkus-oidc connects lazily, on the first REST call that needs a token).
  */
@@ -20,12 +19,12 @@ final class Stack implements AutoCloseable {
     private static final Duration SEED_TIMEOUT = Duration.ofSeconds(300);
 
     final PostgresNode postgres;
-    final BankSimulatorProcess bank;
+    final AcquirerNode bank;
     final MosquittoNode mosquitto;
     final ServerNode server;
     final Fleet fleet;
 
-    private Stack(PostgresNode postgres, BankSimulatorProcess bank, MosquittoNode mosquitto, ServerNode server, Fleet fleet) {
+    private Stack(PostgresNode postgres, AcquirerNode bank, MosquittoNode mosquitto, ServerNode server, Fleet fleet) {
         this.postgres = postgres;
         this.bank = bank;
         this.mosquitto = mosquitto;
@@ -36,14 +35,14 @@ final class Stack implements AutoCloseable {
     static Stack start(SuiteConfig config, PrintStream out) throws IOException {
         Path work = Files.createDirectories(config.workDir());
         PostgresNode postgres = null;
-        BankSimulatorProcess bank = null;
+        AcquirerNode bank = null;
         MosquittoNode mosquitto = null;
         ServerNode server = null;
         try {
             postgres = PostgresNode.start(work);
             out.printf("PostgreSQL (embedded) on 127.0.0.1:%d%n", postgres.port());
-            bank = BankSimulatorProcess.start(config.bankJar(), Files.createDirectories(work.resolve("bank")));
-            out.printf("simulated bank on %s (log %s)%n", bank.baseUrl(), bank.logFile());
+            bank = AcquirerNode.start(config.acquirer(), work);
+            out.println("acquirer: " + bank.describe());
             boolean external = config.broker() == BrokerMode.MOSQUITTO
                     || config.broker() == BrokerMode.AUTO && MosquittoNode.installed();
             if (external) {
@@ -54,7 +53,7 @@ final class Stack implements AutoCloseable {
             int mqttPort = external ? mosquitto.port() : Ports.free();
             Path fleetDir = work.resolve("fleet");
             server = new ServerNode(config.serverJar(), serverEnv(postgres, bank, work, httpPort, mqttPort),
-                    serverProperties(config, work, fleetDir, external), work.resolve("server.log"), httpPort);
+                    serverProperties(config, bank, work, fleetDir, external), work.resolve("server.log"), httpPort);
             if (!external) {
                 out.printf("broker: the server's embedded HiveMQ on 127.0.0.1:%d (a broker restart is covered by the server restart)%n", mqttPort);
             }
@@ -84,7 +83,7 @@ final class Stack implements AutoCloseable {
         return mosquitto != null;
     }
 
-    private static Map<String, String> serverEnv(PostgresNode pg, BankSimulatorProcess bank, Path work, int httpPort, int mqttPort)
+    private static Map<String, String> serverEnv(PostgresNode pg, AcquirerNode bank, Path work, int httpPort, int mqttPort)
             throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -96,7 +95,7 @@ final class Stack implements AutoCloseable {
         env.put("DB_PASSWORD", PostgresNode.PASSWORD);
         // A fresh vault key per run, only in the child's environment (the run's database dies with the run).
         env.put("PLATEPAY_VAULT_KEY", Base64.getEncoder().encodeToString(key));
-        env.put("PLATEPAY_BANK_URL", bank.baseUrl());
+        env.putAll(bank.serverEnv());
         env.put("MQTT_HOST", "127.0.0.1");
         env.put("MQTT_PORT", String.valueOf(mqttPort));
         env.put("HTTP_HOST", "127.0.0.1");
@@ -108,8 +107,8 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
-    private static Map<String, String> serverProperties(SuiteConfig config, Path work, Path fleetDir, boolean external) {
-        Map<String, String> p = new HashMap<>();
+    private static Map<String, String> serverProperties(SuiteConfig config, AcquirerNode bank, Path work, Path fleetDir, boolean external) {
+        Map<String, String> p = new HashMap<>(bank.serverProperties());
         p.put("platepay.fleet.enabled", "true");
         p.put("platepay.fleet.dir", fleetDir.toString());
         p.put("platepay.fleet.devices", String.valueOf(config.handhelds()));

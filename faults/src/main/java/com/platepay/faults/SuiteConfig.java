@@ -11,7 +11,7 @@ import java.util.Set;
  * and the load itself stops at {@code loadBound}. {@code sharedCards} asks the seeder for drivers with two plates on
  * one card and cards bound by two drivers, so caps are checked beyond a single mandate.
  */
-record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Path bankJar,
+record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Acquirer acquirer,
                    BrokerMode broker, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
                    Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate) {
 

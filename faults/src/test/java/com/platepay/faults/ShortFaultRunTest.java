@@ -9,40 +9,71 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The short fault run of {@code ./mvnw verify}: the packaged server, the simulated bank and an embedded PostgreSQL
- * as processes, 20 handhelds and a few hundred charges, with the server killed (SIGKILL) twice and messages
- * delivered twice, then every invariant checked. The embedded broker dies with the server, so every handheld loses
- * its connection at each kill.
+ * The short fault runs of {@code ./mvnw verify}: the packaged server, the acquirer and an embedded PostgreSQL as
+ * processes, 20 handhelds and a few hundred charges, then every invariant checked. The embedded broker dies with
+ * the server, so every handheld loses its connection at each kill.
  *
  * <p>Cards are shared as in the full run (two plates on one card, one card in two accounts), so the caps per card
- * and per driver are checked too, and copies of charges are also sent with their id spelt in upper case.
+ * and per driver are checked too.
  */
 class ShortFaultRunTest {
 
+    /** On the HTTP bank: two SIGKILLs, messages delivered twice, and copies with the charge id spelt in upper case. */
     @Test
     @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyInvariantHoldsThroughKillsAndDuplicateDelivery() throws Exception {
-        SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", "short-fault-run").toAbsolutePath()),
-                Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")),
-                Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")),
-                BrokerMode.EMBEDDED, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES, FaultKind.ID_SPELLING), Duration.ofSeconds(3),
-                Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4), 0.25, 0.05, 0.02);
+        Acquirer bank = new Acquirer(Acquirer.Kind.HTTP, Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")));
+        Run run = run("short-fault-run", bank, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES, FaultKind.ID_SPELLING), 0.05, 0.02);
+
+        assertEquals(2, run.kills(), run.report());
+        assertTrue(run.outcome().tally().copies.sum() > 0, "no message was delivered twice\n" + run.report());
+        run.assertAllEndedAndHold(300);
+    }
+
+    /**
+     * On the jPOS host over the ISO 8583 adapter: a SIGKILL while the host answers late (money taken, the 0210
+     * after the server gave up), lets purchases arrive after their reversal, answers 96, and drops the link with
+     * purchases in flight. The host's purchases are matched to charges by RRN through the adapter's log.
+     */
+    @Test
+    @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void everyInvariantHoldsOnTheIso8583HostThroughKillsAndHostFaults() throws Exception {
+        Acquirer host = new Acquirer(Acquirer.Kind.ISO8583, Path.of(System.getProperty("acquirer-host.jar", "../acquirer-host/target/acquirer-host.jar")));
+        Run run = run("short-fault-run-iso8583", host, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.BANK_FAULTS, FaultKind.DUPLICATES), 0.3, 0.3);
+
+        assertEquals(2, run.kills(), run.report());
+        assertTrue(run.outcome().bankFaults().injectedTimeouts > 0, "the host never answered late\n" + run.report());
+        assertTrue(run.outcome().bankFaults().injectedFailures > 0, "the host never failed\n" + run.report());
+        run.assertAllEndedAndHold(300);
+    }
+
+    private record Run(FaultSuite.Outcome outcome, String report) {
+        long kills() {
+            return outcome.timeline().events().stream().filter(e -> e.text().startsWith("server killed")).count();
+        }
+
+        void assertAllEndedAndHold(int charges) {
+            assertEquals(charges, outcome.tally().ended.sum(), report);
+            outcome.verdicts().forEach(v -> assertTrue(v.holds(), v.invariant() + " broke: " + v.figure() + "\n" + report));
+        }
+    }
+
+    private static Run run(String dir, Acquirer acquirer, Set<FaultKind> faults, double timeoutRate, double failureRate) throws Exception {
+        SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
+                Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")), acquirer,
+                BrokerMode.EMBEDDED, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
+                0.25, timeoutRate, failureRate);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-
         FaultSuite.Outcome outcome = new FaultSuite(config, out).run();
         Report.print(outcome, config, out);
         String report = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(report);
-
-        long kills = outcome.timeline().events().stream().filter(e -> e.text().startsWith("server killed")).count();
-        assertEquals(2, kills, report);
-        assertTrue(outcome.tally().copies.sum() > 0, "no message was delivered twice\n" + report);
-        assertEquals(300, outcome.tally().ended.sum(), report);
-        outcome.verdicts().forEach(v -> assertTrue(v.holds(), v.invariant() + " broke: " + v.figure() + "\n" + report));
+        return new Run(outcome, report);
     }
 }

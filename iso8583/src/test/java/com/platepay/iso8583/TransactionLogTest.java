@@ -38,6 +38,19 @@ class TransactionLogTest {
     }
 
     @Test
+    void anAuditorReadsTheOriginalsOfOneKindWhileTheLogIsOpen(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("transactions.log");
+        SentMessage hold = new SentMessage("0100", "000009", "633600000009", "1201163020", "1202", "003020", 30_000, "CNY");
+        try (TransactionLog log = TransactionLog.open(file)) {
+            log.recordOriginal("chg-1", Kind.PURCHASE, PURCHASE);
+            log.recordFollowUp("chg-1", FollowUpKind.REVERSAL, ADVICE);
+            log.recordOriginal("hold-1", Kind.HOLD, hold);
+            assertEquals(java.util.Map.of("chg-1", PURCHASE), TransactionLog.originalsIn(file, Kind.PURCHASE));
+            assertEquals(java.util.Map.of("hold-1", hold), TransactionLog.originalsIn(file, Kind.HOLD));
+        }
+    }
+
+    @Test
     void keysThatWouldBreakALineAreRefused(@TempDir Path dir) throws Exception {
         try (TransactionLog log = TransactionLog.open(dir.resolve("transactions.log"))) {
             assertThrows(IllegalArgumentException.class, () -> log.recordOriginal("a\tb", Kind.PURCHASE, PURCHASE));

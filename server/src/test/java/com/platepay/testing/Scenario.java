@@ -34,12 +34,12 @@ public final class Scenario {
                 body.getString("serverPublicKey"));
     }
 
-    public String vehicle(Users driver, String plate) {
+    public String vehicle(Caller driver, String plate) {
         return vehicle(driver, plate, "BLUE");
     }
 
     /** A vehicle whose proof was uploaded by its driver and approved by an admin: it can pay. */
-    public String vehicle(Users driver, String plate, String colour) {
+    public String vehicle(Caller driver, String plate, String colour) {
         String vehicleId = unverifiedVehicle(driver, plate, colour);
         String proofId = uploadProof(driver, vehicleId);
         Users.ADA.api().post("/api/v1/admin/vehicle-proofs/" + proofId + "/approve").then().statusCode(200);
@@ -47,32 +47,32 @@ public final class Scenario {
     }
 
     /** A vehicle as just claimed: no proof yet. */
-    public String unverifiedVehicle(Users driver, String plate, String colour) {
+    public String unverifiedVehicle(Caller driver, String plate, String colour) {
         return driver.api().body(Map.of("plate", plate, "colour", colour)).post("/api/v1/me/vehicles")
                 .then().statusCode(201).extract().path("id");
     }
 
     /** Uploads a small PNG as the vehicle's licence photo; the proof's id (what reviewers act on). */
-    public String uploadProof(Users driver, String vehicleId) {
+    public String uploadProof(Caller driver, String vehicleId) {
         driver.api().contentType("image/png").body(ProofImages.png()).put("/api/v1/me/vehicles/" + vehicleId + "/proof")
                 .then().statusCode(200);
         return Users.ADA.api().get("/api/v1/admin/vehicle-proofs").then().statusCode(200).extract().jsonPath()
                 .getString("find { it.vehicleId == '" + vehicleId + "' }.id");
     }
 
-    public String card(Users driver, Bank.Account account) {
+    public String card(Caller driver, Bank.Account account) {
         return driver.api().body(Map.of("cardNumber", account.pan(), "expiryMonth", 12, "expiryYear", 2031, "holderName", "Test Driver"))
                 .post("/api/v1/me/cards").then().statusCode(201).extract().path("id");
     }
 
-    public String mandate(Users driver, String vehicleId, String cardId, long perCharge, long daily, List<String> categories) {
+    public String mandate(Caller driver, String vehicleId, String cardId, long perCharge, long daily, List<String> categories) {
         return driver.api().body(Map.of("vehicleId", vehicleId, "cardId", cardId, "perChargeCap", perCharge, "dailyCap", daily,
                         "categories", categories, "consent", true))
                 .post("/api/v1/me/mandates").then().statusCode(201).extract().path("id");
     }
 
     /** A driver fully enrolled for GAS with the given balance and caps. */
-    public Enrolled enrolled(Users driver, long balance, long perCharge, long daily, List<String> categories) {
+    public Enrolled enrolled(Caller driver, long balance, long perCharge, long daily, List<String> categories) {
         String plate = Plates.random();
         Bank.Account account = bank.openAccount("DEBIT", balance);
         String vehicleId = vehicle(driver, plate);
@@ -81,7 +81,7 @@ public final class Scenario {
         return new Enrolled(plate, vehicleId, cardId, mandateId, account);
     }
 
-    public Enrolled enrolled(Users driver, long balance) {
+    public Enrolled enrolled(Caller driver, long balance) {
         return enrolled(driver, balance, 50_000, 100_000, List.of("GAS"));
     }
 }

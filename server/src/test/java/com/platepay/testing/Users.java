@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** The test accounts, each with exactly one realm role, signed in with real Keycloak tokens (see TestIdentities). */
-public enum Users {
+public enum Users implements Caller {
     ALICE("alice", "driver"), BOB("bob", "driver"), CHEN("chen", "driver"), OLGA("olga", "operator"), OSCAR("oscar", "operator"),
     OTTO("otto", "operator"), ADA("ada", "admin");
 
@@ -17,6 +17,7 @@ public enum Users {
         this.role = role;
     }
 
+    @Override
     public RequestSpecification api() {
         return RestAssured.given().auth().oauth2(token()).contentType(ContentType.JSON);
     }
