@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Injects the faults in turn while the load runs, by progress (charges done), so a short and a long run see
@@ -24,6 +25,7 @@ final class FaultDriver implements Runnable {
     private final Set<FaultStep> ended = new HashSet<>();
     private volatile boolean loadDone;
     private volatile Exception failure;
+    private final List<ReplicaKill> kills = new CopyOnWriteArrayList<>();
 
     FaultDriver(SuiteConfig config, Stack stack, Tally tally, FaultSwitches switches, BankFaultTicker bank, Timeline timeline) {
         this.config = config;
@@ -50,6 +52,10 @@ final class FaultDriver implements Runnable {
                 () -> bank.reversalFaults(true), () -> bank.reversalFaults(false)));
         all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart"
                 + (config.has(FaultKind.BANK_FAULTS) ? " (bank faults on)" : ""), this::killServer));
+        if (stack.replicas.size() > 1) {
+            Stack.Replica last = stack.replicas.get(stack.replicas.size() - 1);
+            all.add(FaultStep.instant(FaultKind.REPLICA_KILL, 0.50, "SIGKILL of " + last.name() + ", left dead", () -> killReplica(last)));
+        }
         all.add(FaultStep.window(FaultKind.ID_SPELLING, 0.80, 0.95, "charge id spelling (" + pct(config.duplicateRate())
                         + " of charges also sent with the id in upper case)",
                 () -> switches.otherSpelling(true), () -> switches.otherSpelling(false)));
@@ -125,6 +131,27 @@ final class FaultDriver implements Runnable {
         stack.server.kill();
         timeline.add("server killed (SIGKILL); starting it again");
         stack.server.start(ServerNode.RESTART_TIMEOUT);
+    }
+
+    /** Kills a replica for good, after reading how many charges it had answered (its metrics die with it). */
+    private void killReplica(Stack.Replica replica) {
+        long answered;
+        try {
+            answered = ReplicaMetrics.chargesAnswered(replica.httpPort());
+        } catch (IOException e) {
+            answered = -1;
+        }
+        replica.node().kill();
+        kills.add(new ReplicaKill(replica.name(), answered, tally.done(), tally.resends.sum(), tally.inProgress.sum()));
+        timeline.add(replica.name() + " killed (SIGKILL) after answering " + answered + " charges; the others carry on");
+    }
+
+    /** A replica killed for good: what it had answered, and how far the load was then (charges done, resends, IN_PROGRESS answers). */
+    record ReplicaKill(String replica, long answered, long doneAtKill, long resendsAtKill, long inProgressAtKill) {
+    }
+
+    List<ReplicaKill> replicaKills() {
+        return List.copyOf(kills);
     }
 
     private void restartBroker() throws IOException {

@@ -9,7 +9,9 @@ enum FaultKind {
     DUPLICATES("duplicates"),
     REVERSAL_FAILURES("reversals"),
     /** A copy of a charge spelled in upper case: the same charge id to anyone who applies its canonical form. */
-    ID_SPELLING("spelling");
+    ID_SPELLING("spelling"),
+    /** With two or more replicas: one replica (not the first) killed with SIGKILL and left dead; the others finish. */
+    REPLICA_KILL("replica");
 
     final String flag;
 
@@ -23,6 +25,6 @@ enum FaultKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown fault '" + flag + "'; known: kill, broker, postgres, bank, duplicates, reversals, spelling");
+        throw new IllegalArgumentException("unknown fault '" + flag + "'; known: kill, broker, postgres, bank, duplicates, reversals, spelling, replica");
     }
 }

@@ -2,7 +2,9 @@ package com.platepay.faults;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,7 +25,7 @@ final class FaultSuite {
 
     /** What a run produced, for the report and for tests. */
     record Outcome(List<Verdict> verdicts, Tally tally, Timeline timeline, BankFaultTicker bankFaults, double loadSeconds,
-                   boolean externalBroker) {
+                   boolean externalBroker, Map<String, Long> answeredByReplica, List<FaultDriver.ReplicaKill> replicaKills) {
         boolean allHold() {
             return verdicts.stream().allMatch(Verdict::holds);
         }
@@ -93,8 +95,31 @@ final class FaultSuite {
             }
             Observations o = new Observations(log.entries(), db.charges(), db.ledger(), debits, settle,
                     config.janitorBound().toSeconds());
-            return new Outcome(InvariantChecker.check(o), tally, timeline, bankFaults, loadSeconds, stack.externalBroker());
+            return new Outcome(InvariantChecker.check(o), tally, timeline, bankFaults, loadSeconds, stack.externalBroker(),
+                    answeredByReplica(stack, driver), driver.replicaKills());
         }
+    }
+
+    /**
+     * The charges each replica answered: a killed one's count from just before its kill, a live one's since its last
+     * start (SERVER_KILL restarts the first). With one replica there is nothing to split.
+     */
+    private static Map<String, Long> answeredByReplica(Stack stack, FaultDriver driver) {
+        Map<String, Long> answered = new LinkedHashMap<>();
+        if (stack.replicas.size() < 2) {
+            return answered;
+        }
+        for (Stack.Replica r : stack.replicas) {
+            var killed = driver.replicaKills().stream().filter(k -> k.replica().equals(r.name())).findFirst();
+            long count;
+            try {
+                count = killed.isPresent() ? killed.get().answered() : ReplicaMetrics.chargesAnswered(r.httpPort());
+            } catch (java.io.IOException e) {
+                count = -1;
+            }
+            answered.put(r.name(), count);
+        }
+        return answered;
     }
 
     /** Waits (bounded) until the janitor has ended every charge in flight; returns the seconds waited. */

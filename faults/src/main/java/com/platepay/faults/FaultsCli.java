@@ -43,11 +43,15 @@ public final class FaultsCli {
         @Option(names = "--shared-cards", defaultValue = "true", negatable = true, fallbackValue = "true",
                 description = "seed drivers with two plates on one card and cards bound by two drivers (default ${DEFAULT-VALUE})")
         boolean sharedCards;
-        @Option(names = "--faults", defaultValue = "kill,broker,postgres,bank,duplicates,reversals,spelling", split = ",",
+        @Option(names = "--faults", defaultValue = "kill,broker,postgres,bank,duplicates,reversals,spelling,replica", split = ",",
                 description = "faults to inject, in this order during the run (default ${DEFAULT-VALUE})")
         String[] faults;
         @Option(names = "--broker", defaultValue = "auto", description = "auto (Mosquitto when /usr/sbin/mosquitto exists), embedded or mosquitto")
         String broker;
+        @Option(names = "--replicas", defaultValue = "1",
+                description = "server replicas on one database and one Mosquitto (shared subscription); with 2 or more, the fault "
+                        + "'replica' kills the last one for good halfway through (default ${DEFAULT-VALUE})")
+        int replicas;
         @Option(names = "--acquirer", defaultValue = "http",
                 description = "http (the simulated HTTP bank) or iso8583 (the jPOS host, over the ISO 8583 adapter) (default ${DEFAULT-VALUE})")
         String acquirer;
@@ -79,11 +83,17 @@ public final class FaultsCli {
                 out.println("faults: " + e.getMessage());
                 return USAGE;
             }
-            SuiteConfig config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), sharedCards, seed,
+            SuiteConfig config;
+            try {
+                config = new SuiteConfig(charges, handhelds, plates != null ? plates : SuiteConfig.defaultPlates(charges), sharedCards, seed,
                     fresh, home.resolve("server/target/quarkus-app/quarkus-run.jar"),
-                    chosen, BrokerMode.valueOf(broker.toUpperCase()),
+                    chosen, BrokerMode.valueOf(broker.toUpperCase()), replicas,
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),
                     Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02);
+            } catch (IllegalArgumentException e) {
+                out.println("faults: " + e.getMessage());
+                return USAGE;
+            }
             FaultSuite.Outcome outcome;
             try {
                 outcome = new FaultSuite(config, out).run();

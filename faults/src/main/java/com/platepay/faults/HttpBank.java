@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** The HTTP simulated bank: fault rules at {@code /v1/faults}, each account's debits at {@code /v1/debits}. */
 final class HttpBank implements BankSide {
+    private static final FaultModes MODES = new FaultModes(Map.of(Fault.ANSWER_LATE, "TIMEOUT_AFTER_PROCESSING",
+            Fault.ARRIVE_LATE, "TIMEOUT_BEFORE_PROCESSING", Fault.ERROR, "ERROR_500", Fault.DROP, "DROP_CONNECTION"));
     private final BankHttp http;
 
     HttpBank(String baseUrl) {
@@ -26,7 +28,7 @@ final class HttpBank implements BankSide {
         ArrayNode array = body.putArray("rules");
         for (Rule r : rules) {
             if (r.count() > 0) {
-                array.addObject().put("on", r.on().name()).put("mode", mode(r.fault())).put("count", r.count()).put("delayMs", r.delayMs());
+                array.addObject().put("on", r.on().name()).put("mode", MODES.mode(r.fault())).put("count", r.count()).put("delayMs", r.delayMs());
             }
         }
         http.post("/v1/faults", body);
@@ -37,7 +39,7 @@ final class HttpBank implements BankSide {
     public Map<String, Integer> remaining() throws IOException {
         Map<String, Integer> left = new HashMap<>();
         for (JsonNode r : http.get("/v1/faults").path("rules")) {
-            left.merge(r.path("on").asText() + "/" + fault(r.path("mode").asText()), r.path("count").asInt(), Integer::sum);
+            left.merge(r.path("on").asText() + "/" + MODES.fault(r.path("mode").asText()), r.path("count").asInt(), Integer::sum);
         }
         return left;
     }
@@ -54,24 +56,5 @@ final class HttpBank implements BankSide {
             out.add(new BankDebit(d.path("idempotencyKey").asText(), accountId, d.path("status").asText(), d.path("amount").asLong()));
         }
         return out;
-    }
-
-    private static String mode(Fault fault) {
-        return switch (fault) {
-            case ANSWER_LATE -> "TIMEOUT_AFTER_PROCESSING";
-            case ARRIVE_LATE -> "TIMEOUT_BEFORE_PROCESSING";
-            case ERROR -> "ERROR_500";
-            case DROP -> "DROP_CONNECTION";
-        };
-    }
-
-    private static Fault fault(String mode) {
-        return switch (mode) {
-            case "TIMEOUT_AFTER_PROCESSING" -> Fault.ANSWER_LATE;
-            case "TIMEOUT_BEFORE_PROCESSING" -> Fault.ARRIVE_LATE;
-            case "ERROR_500" -> Fault.ERROR;
-            case "DROP_CONNECTION" -> Fault.DROP;
-            default -> throw new IllegalStateException("the bank holds a rule the suite did not set: " + mode);
-        };
     }
 }

@@ -22,6 +22,8 @@ import java.util.Map;
  * A purchase whose RRN the log lacks keeps the RRN as its key and so counts as money taken for no charge.
  */
 final class IsoHost implements BankSide {
+    private static final FaultModes MODES = new FaultModes(Map.of(Fault.ANSWER_LATE, "LATE_ANSWER", Fault.ARRIVE_LATE, "LATE_ARRIVAL",
+            Fault.ERROR, "RESPOND", Fault.DROP, "DROP_LINK"));
     /** Answered for {@link Fault#ERROR}: system malfunction, nothing processed. */
     static final String ERROR_CODE = "96";
 
@@ -41,7 +43,7 @@ final class IsoHost implements BankSide {
         for (Rule r : rules) {
             if (r.count() > 0) {
                 ObjectNode rule = array.addObject().put("on", r.on() == On.DEBIT ? "PURCHASE" : "REVERSAL")
-                        .put("mode", mode(r.fault())).put("count", r.count()).put("delayMs", Math.max(1, r.delayMs()));
+                        .put("mode", MODES.mode(r.fault())).put("count", r.count()).put("delayMs", Math.max(1, r.delayMs()));
                 if (r.fault() == Fault.ERROR) {
                     rule.put("responseCode", ERROR_CODE);
                 }
@@ -56,7 +58,7 @@ final class IsoHost implements BankSide {
         Map<String, Integer> left = new HashMap<>();
         for (JsonNode r : http.get("/v1/faults").path("rules")) {
             On on = "PURCHASE".equals(r.path("on").asText()) ? On.DEBIT : On.REVERSAL;
-            left.merge(on + "/" + fault(r.path("mode").asText()), r.path("count").asInt(), Integer::sum);
+            left.merge(on + "/" + MODES.fault(r.path("mode").asText()), r.path("count").asInt(), Integer::sum);
         }
         return left;
     }
@@ -88,24 +90,5 @@ final class IsoHost implements BankSide {
             }
         }
         return byRrn;
-    }
-
-    private static String mode(Fault fault) {
-        return switch (fault) {
-            case ANSWER_LATE -> "LATE_ANSWER";
-            case ARRIVE_LATE -> "LATE_ARRIVAL";
-            case ERROR -> "RESPOND";
-            case DROP -> "DROP_LINK";
-        };
-    }
-
-    private static Fault fault(String mode) {
-        return switch (mode) {
-            case "LATE_ANSWER" -> Fault.ANSWER_LATE;
-            case "LATE_ARRIVAL" -> Fault.ARRIVE_LATE;
-            case "RESPOND" -> Fault.ERROR;
-            case "DROP_LINK" -> Fault.DROP;
-            default -> throw new IllegalStateException("the host holds a rule the suite did not set: " + mode);
-        };
     }
 }

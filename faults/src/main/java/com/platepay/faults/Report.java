@@ -25,6 +25,15 @@ final class Report {
         out.printf("  publishes %d (resends %d, duplicate copies %d, upper-case copies %d); IN_PROGRESS answers %d; "
                         + "results ignored (bad signature) %d%n", t.publishes.sum(), t.resends.sum(), t.copies.sum(),
                 t.otherSpellings.sum(), t.inProgress.sum(), t.badSignatures.sum());
+        if (!o.answeredByReplica().isEmpty()) {
+            out.printf("  load split (charges each replica answered; a killed one until its kill, a live one since its last start): %s%n",
+                    o.answeredByReplica());
+        }
+        for (FaultDriver.ReplicaKill k : o.replicaKills()) {
+            out.printf("  after %s was killed: %d charges left, %d resends, %d IN_PROGRESS answers (charges it left in flight, "
+                            + "until the janitor adopts them)%n", k.replica(), t.done() - k.doneAtKill(), t.resends.sum() - k.resendsAtKill(),
+                    t.inProgress.sum() - k.inProgressAtKill());
+        }
         BankFaultTicker b = o.bankFaults();
         out.printf("  acquirer: %s%n", config.acquirer().kind() == Acquirer.Kind.HTTP ? "the simulated HTTP bank"
                 : "the jPOS host, over the server's ISO 8583 adapter");

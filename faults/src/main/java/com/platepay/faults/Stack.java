@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,14 +23,21 @@ final class Stack implements AutoCloseable {
     final PostgresNode postgres;
     final AcquirerNode bank;
     final MosquittoNode mosquitto;
+    /** The first replica: it seeded the fleet, and it is the one SERVER_KILL kills and restarts. */
     final ServerNode server;
+    /** Every replica, {@link #server} first, each with its HTTP port. */
+    final List<Replica> replicas;
     final Fleet fleet;
 
-    private Stack(PostgresNode postgres, AcquirerNode bank, MosquittoNode mosquitto, ServerNode server, Fleet fleet) {
+    record Replica(ServerNode node, int httpPort, String name) {
+    }
+
+    private Stack(PostgresNode postgres, AcquirerNode bank, MosquittoNode mosquitto, List<Replica> replicas, Fleet fleet) {
         this.postgres = postgres;
         this.bank = bank;
         this.mosquitto = mosquitto;
-        this.server = server;
+        this.replicas = List.copyOf(replicas);
+        this.server = replicas.get(0).node();
         this.fleet = fleet;
     }
 
@@ -37,7 +46,7 @@ final class Stack implements AutoCloseable {
         PostgresNode postgres = null;
         AcquirerNode bank = null;
         MosquittoNode mosquitto = null;
-        ServerNode server = null;
+        List<Replica> replicas = new ArrayList<>();
         try {
             postgres = PostgresNode.start(work);
             out.printf("PostgreSQL (embedded) on 127.0.0.1:%d%n", postgres.port());
@@ -45,6 +54,9 @@ final class Stack implements AutoCloseable {
             out.println("acquirer: " + bank.describe());
             boolean external = config.broker() == BrokerMode.MOSQUITTO
                     || config.broker() == BrokerMode.AUTO && MosquittoNode.installed();
+            if (config.replicas() > 1 && !external) {
+                throw new IOException("replicas share an external broker, and Mosquitto (" + MosquittoNode.BINARY + ") is not installed");
+            }
             if (external) {
                 mosquitto = MosquittoNode.start(work);
                 out.printf("broker: Mosquitto (%s) on 127.0.0.1:%d, restartable on its own%n", MosquittoNode.BINARY, mosquitto.port());
@@ -52,8 +64,11 @@ final class Stack implements AutoCloseable {
             int httpPort = Ports.free();
             int mqttPort = external ? mosquitto.port() : Ports.free();
             Path fleetDir = work.resolve("fleet");
-            server = new ServerNode(config.serverJar(), serverEnv(postgres, bank, work, httpPort, mqttPort),
-                    serverProperties(config, bank, work, fleetDir, external), work.resolve("server.log"), httpPort);
+            byte[] vaultKey = new byte[32];
+            new SecureRandom().nextBytes(vaultKey);
+            ServerNode server = new ServerNode(config.serverJar(), serverEnv(postgres, bank, vaultKey, work, httpPort, mqttPort, 1),
+                    serverProperties(config, bank, work, fleetDir, external, true), work.resolve("server.log"), httpPort);
+            replicas.add(new Replica(server, httpPort, "replica 1"));
             if (!external) {
                 out.printf("broker: the server's embedded HiveMQ on 127.0.0.1:%d (a broker restart is covered by the server restart)%n", mqttPort);
             }
@@ -68,11 +83,20 @@ final class Stack implements AutoCloseable {
                 Sleep.millis(200);
             }
             Fleet fleet = Fleet.read(fleetDir);
+            for (int n = 2; n <= config.replicas(); n++) {
+                int port = Ports.free();
+                ServerNode replica = new ServerNode(config.serverJar(), serverEnv(postgres, bank, vaultKey, work, port, mqttPort, n),
+                        serverProperties(config, bank, work, fleetDir, external, false), work.resolve("server-" + n + ".log"), port);
+                replicas.add(new Replica(replica, port, "replica " + n));
+                out.printf("replica %d of the server on :%d, on the same database and broker (log %s) ...%n", n, port, replica.log());
+                replica.start(ServerNode.FIRST_START_TIMEOUT);
+            }
             out.printf("fleet: %d handhelds, %d plates, %d bank accounts; Keycloak not started (not needed for MQTT charges)%n",
                     fleet.devices().size(), fleet.plates().size(), fleet.bankAccounts().size());
-            return new Stack(postgres, bank, mosquitto, server, fleet);
+            return new Stack(postgres, bank, mosquitto, replicas, fleet);
         } catch (IOException | RuntimeException e) {
-            for (AutoCloseable c : new AutoCloseable[] {server, mosquitto, bank, postgres}) {
+            replicas.forEach(r -> closeQuietly(r.node()));
+            for (AutoCloseable c : new AutoCloseable[] {mosquitto, bank, postgres}) {
                 closeQuietly(c);
             }
             throw e;
@@ -83,18 +107,17 @@ final class Stack implements AutoCloseable {
         return mosquitto != null;
     }
 
-    private static Map<String, String> serverEnv(PostgresNode pg, AcquirerNode bank, Path work, int httpPort, int mqttPort)
-            throws IOException {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+    private static Map<String, String> serverEnv(PostgresNode pg, AcquirerNode bank, byte[] vaultKey, Path work, int httpPort,
+                                                 int mqttPort, int replica) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", String.valueOf(pg.port()));
         env.put("DB_NAME", PostgresNode.DATABASE);
         env.put("DB_USER", PostgresNode.USER);
         env.put("DB_PASSWORD", PostgresNode.PASSWORD);
-        // A fresh vault key per run, only in the child's environment (the run's database dies with the run).
-        env.put("PLATEPAY_VAULT_KEY", Base64.getEncoder().encodeToString(key));
+        // A fresh vault key per run, only in the children's environment (the run's database dies with the run).
+        env.put("PLATEPAY_VAULT_KEY", Base64.getEncoder().encodeToString(vaultKey));
+        env.put("MQTT_CLIENT_ID", "platepay-server-" + replica);
         env.putAll(bank.serverEnv());
         env.put("MQTT_HOST", "127.0.0.1");
         env.put("MQTT_PORT", String.valueOf(mqttPort));
@@ -107,9 +130,10 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
-    private static Map<String, String> serverProperties(SuiteConfig config, AcquirerNode bank, Path work, Path fleetDir, boolean external) {
+    private static Map<String, String> serverProperties(SuiteConfig config, AcquirerNode bank, Path work, Path fleetDir, boolean external,
+                                                        boolean seeds) {
         Map<String, String> p = new HashMap<>(bank.serverProperties());
-        p.put("platepay.fleet.enabled", "true");
+        p.put("platepay.fleet.enabled", String.valueOf(seeds));
         p.put("platepay.fleet.dir", fleetDir.toString());
         p.put("platepay.fleet.devices", String.valueOf(config.handhelds()));
         p.put("platepay.fleet.plates", String.valueOf(config.plates()));
@@ -130,7 +154,8 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {server, mosquitto, bank, postgres}) {
+        replicas.forEach(r -> closeQuietly(r.node()));
+        for (AutoCloseable c : new AutoCloseable[] {mosquitto, bank, postgres}) {
             closeQuietly(c);
         }
     }

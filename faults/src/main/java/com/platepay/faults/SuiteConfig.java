@@ -10,14 +10,24 @@ import java.util.Set;
  * charge up after {@code chargeGiveUp}, and the janitor gets {@code janitorBound} after the load to settle the rest,
  * and the load itself stops at {@code loadBound}. {@code sharedCards} asks the seeder for drivers with two plates on
  * one card and cards bound by two drivers, so caps are checked beyond a single mandate.
+ * {@code replicas} servers share the database and the external broker's shared subscription; the first seeds the fleet.
  */
 record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Acquirer acquirer,
-                   BrokerMode broker, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
+                   BrokerMode broker, int replicas, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
                    Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate) {
 
     SuiteConfig {
         if (charges < 1 || handhelds < 1 || plates < 1) {
             throw new IllegalArgumentException("charges, handhelds and plates must be positive");
+        }
+        if (replicas < 1 || replicas > 4) {
+            throw new IllegalArgumentException("replicas is 1 to 4");
+        }
+        if (replicas > 1 && acquirer.kind() == Acquirer.Kind.ISO8583) {
+            throw new IllegalArgumentException("replicas run on the HTTP bank only for now: each would need its own ISO 8583 terminal id");
+        }
+        if (replicas > 1 && broker == BrokerMode.EMBEDDED) {
+            throw new IllegalArgumentException("replicas share an external broker: use --broker mosquitto (or auto with Mosquitto installed)");
         }
         faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
     }

@@ -2,6 +2,7 @@ package com.platepay.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,6 +54,35 @@ class ShortFaultRunTest {
         run.assertAllEndedAndHold(300);
     }
 
+    /**
+     * Two replicas of the server on one PostgreSQL and one Mosquitto, sharing the device load through the shared
+     * subscription; halfway through, the second is killed with SIGKILL and left dead, and the first finishes the work
+     * (the janitor on it settles what the dead one left in flight).
+     */
+    @Test
+    @Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void twoReplicasShareTheLoadAndOneFinishesWhenTheOtherIsKilled() throws Exception {
+        assumeTrue(MosquittoNode.installed(), "needs Debian's mosquitto at " + MosquittoNode.BINARY + " (apt-get install mosquitto)");
+        Acquirer bank = new Acquirer(Acquirer.Kind.HTTP, Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")));
+        Run run = run("short-fault-run-replicas", bank, BrokerMode.MOSQUITTO, 2, EnumSet.of(FaultKind.REPLICA_KILL, FaultKind.DUPLICATES), 0.05, 0.02);
+
+        assertEquals(1, run.outcome().timeline().events().stream().filter(e -> e.text().startsWith("replica 2 killed")).count(), run.report());
+        Map<String, Long> split = run.outcome().answeredByReplica();
+        assertTrue(split.get("replica 1") > 0 && split.get("replica 2") > 0, "the load was not split: " + split + "\n" + run.report());
+        // The survivor takes every request after the kill: the dead replica's broker session must not keep its share
+        // (brokers deliver a shared subscription's messages to offline persistent sessions), or every charge after the
+        // kill needs a resend or more, half of the copies going to a session nobody reads. Resends answered
+        // IN_PROGRESS are expected: they ask after the charges the dead replica left in flight, until the janitor
+        // adopts them.
+        FaultDriver.ReplicaKill kill = run.outcome().replicaKills().get(0);
+        long left = 300 - kill.doneAtKill();
+        long resends = run.outcome().tally().resends.sum() - kill.resendsAtKill();
+        long inProgress = run.outcome().tally().inProgress.sum() - kill.inProgressAtKill();
+        assertTrue(resends - inProgress < left / 2, (resends - inProgress) + " resends heard nothing for the " + left
+                + " charges after the kill\n" + run.report());
+        run.assertAllEndedAndHold(300);
+    }
+
     private record Run(FaultSuite.Outcome outcome, String report) {
         long kills() {
             return outcome.timeline().events().stream().filter(e -> e.text().startsWith("server killed")).count();
@@ -64,9 +95,14 @@ class ShortFaultRunTest {
     }
 
     private static Run run(String dir, Acquirer acquirer, Set<FaultKind> faults, double timeoutRate, double failureRate) throws Exception {
+        return run(dir, acquirer, BrokerMode.EMBEDDED, 1, faults, timeoutRate, failureRate);
+    }
+
+    private static Run run(String dir, Acquirer acquirer, BrokerMode broker, int replicas, Set<FaultKind> faults, double timeoutRate,
+                           double failureRate) throws Exception {
         SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
                 Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")), acquirer,
-                BrokerMode.EMBEDDED, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
+                broker, replicas, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
                 0.25, timeoutRate, failureRate);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);

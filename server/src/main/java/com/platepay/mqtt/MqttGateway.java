@@ -49,6 +49,8 @@ import org.jboss.logging.Logger;
 public class MqttGateway {
 
     private static final Logger LOG = Logger.getLogger(MqttGateway.class);
+    /** The embedded broker serves one server: its session outlives a restart, holding the charges sent meanwhile. */
+    private static final long EMBEDDED_SESSION_EXPIRY_SECONDS = 300;
 
     private final PlatePayConfig config;
     private final ServerIdentity identity;
@@ -95,7 +97,8 @@ public class MqttGateway {
                 .addDisconnectedListener(ctx -> LOG.warnf("MQTT connection lost (%s); reconnecting", ctx.getCause().getMessage()))
                 .buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, true);
-        client.connectWith().cleanStart(false).sessionExpiryInterval(mqtt.sessionExpirySeconds()).keepAlive(30)
+        long sessionExpiry = mqtt.sessionExpirySeconds().orElse(mqtt.embedded().enabled() ? EMBEDDED_SESSION_EXPIRY_SECONDS : 0);
+        client.connectWith().cleanStart(sessionExpiry == 0).sessionExpiryInterval(sessionExpiry).keepAlive(30)
                 .restrictions().receiveMaximum(mqtt.maxInFlight()).applyRestrictions()
                 .send().get(30, TimeUnit.SECONDS);
         LOG.infof("device gateway connected to MQTT broker %s:%d", mqtt.host(), mqtt.port());

@@ -158,14 +158,17 @@ public interface PlatePayConfig {
         @WithDefault("256")
         int maxInFlight();
 
-        /**
-         * The server's MQTT client id and how long the broker keeps its session after a disconnect. A persistent session
-         * keeps the shared subscription's undelivered charges for a restarted server; each replica needs its own id.
-         */
+        /** The server's MQTT client id; each replica needs its own. */
         Optional<String> clientId();
 
-        @WithDefault("300")
-        long sessionExpirySeconds();
+        /**
+         * How long the broker keeps the server's session after a disconnect. Unset: 300 s on the embedded broker (one
+         * server, whose restart finds its undelivered charges waiting) and 0 on an external one, where replicas share
+         * the devices' topics: brokers deliver a shared subscription's messages to offline persistent sessions too, so
+         * a dead replica's session would take its share of every charge until it expired. The devices resend what a
+         * lost session held.
+         */
+        Optional<Long> sessionExpirySeconds();
 
         interface Embedded {
             @WithDefault("true")
