@@ -158,6 +158,12 @@ public interface PlatePayConfig {
         @WithDefault("256")
         int maxInFlight();
 
+        /**
+         * Who keeps the devices' broker accounts (mqtt.BrokerAccountsSelection): {@code embedded} (the default with the
+         * embedded broker), {@code unmanaged} (the default with an external one) or {@code mosquitto-dynsec}.
+         */
+        Optional<String> accounts();
+
         /** The server's MQTT client id; each replica needs its own. */
         Optional<String> clientId();
 

@@ -6,6 +6,7 @@ import com.platepay.audit.AuditedResource;
 import com.platepay.platform.ApiException;
 import com.platepay.platform.Roles;
 import com.platepay.protocol.Topics;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,10 +56,12 @@ public class DeviceResource {
     private final OperatorDirectory operators;
     private final AuditLog audit;
     private final ResultSigningKey server;
+    private final BrokerAccounts broker;
 
-    public DeviceResource(OperatorDirectory operators, AuditLog audit, ResultSigningKey server) {
+    public DeviceResource(OperatorDirectory operators, AuditLog audit, ResultSigningKey server, BrokerAccounts broker) {
         this.operators = operators;
         this.audit = audit;
+        this.broker = broker;
         this.server = server;
     }
 
@@ -73,10 +76,9 @@ public class DeviceResource {
     @APIResponse(responseCode = "201", description = "the device and its secrets, shown once",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedDevice.class)))
     @POST
-    @WithTransaction
     public Uni<Response> create(@PathParam("siteId") UUID siteId, @Valid @NotNull CreateDevice request) {
         DeviceCredentials credentials = DeviceCredentials.generate();
-        return operators.current().flatMap(o -> SiteResource.owned(o, siteId)).flatMap(site -> {
+        return Panache.withTransaction(() -> operators.current().flatMap(o -> SiteResource.owned(o, siteId)).flatMap(site -> {
             Device d = new Device();
             d.id = UUID.randomUUID();
             d.siteId = site.id;
@@ -88,7 +90,9 @@ public class DeviceResource {
             d.createdAt = Instant.now();
             d.updatedAt = d.createdAt;
             return d.<Device>persist();
-        }).call(d -> audit.record(AuditAction.DEVICE_REGISTERED, AuditedResource.DEVICE, d.id, d.type + " " + d.name + " at site " + d.siteId))
+        }).call(d -> audit.record(AuditAction.DEVICE_REGISTERED, AuditedResource.DEVICE, d.id, d.type + " " + d.name + " at site " + d.siteId)))
+                // After the commit: a broker with accounts of its own learns the device only once it exists.
+                .call(d -> broker.created(d.id, d.siteId, credentials.mqttPassword()))
                 .map(d -> Response.status(201).entity(issued(d, credentials, server)).build());
     }
 

@@ -22,14 +22,14 @@ import java.util.UUID;
 public class OperatorDeviceResource {
 
     private final OperatorDirectory operators;
-    private final DeviceConnections connections;
+    private final BrokerAccounts broker;
     private final AuditLog audit;
     private final ResultSigningKey server;
 
-    public OperatorDeviceResource(OperatorDirectory operators, DeviceConnections connections, AuditLog audit,
+    public OperatorDeviceResource(OperatorDirectory operators, BrokerAccounts broker, AuditLog audit,
                                   ResultSigningKey server) {
         this.operators = operators;
-        this.connections = connections;
+        this.broker = broker;
         this.audit = audit;
         this.server = server;
     }
@@ -55,7 +55,7 @@ public class OperatorDeviceResource {
             d.updatedAt = Instant.now();
             return DeviceResource.issued(d, credentials, server);
         }).call(() -> audit.record(AuditAction.DEVICE_CREDENTIALS_ROTATED, AuditedResource.DEVICE, id, "old password and key refused")))
-                .invoke(() -> connections.cut(id));
+                .call(issued -> broker.rotated(id, issued.device().siteId(), credentials.mqttPassword()));
     }
 
     /** Disabled at once: the live session is cut after the commit, and new connections and messages are refused. */
@@ -63,14 +63,14 @@ public class OperatorDeviceResource {
     @Path("/{id}/disable")
     public Uni<DeviceResource.DeviceView> disable(@PathParam("id") UUID id) {
         return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED, AuditAction.DEVICE_DISABLED))
-                .invoke(() -> connections.cut(id));
+                .call(() -> broker.disabled(id));
     }
 
     @POST
     @Path("/{id}/enable")
-    @WithTransaction
     public Uni<DeviceResource.DeviceView> enable(@PathParam("id") UUID id) {
-        return setStatus(id, Device.Status.ACTIVE, AuditAction.DEVICE_ENABLED);
+        return Panache.withTransaction(() -> setStatus(id, Device.Status.ACTIVE, AuditAction.DEVICE_ENABLED))
+                .call(() -> broker.enabled(id));
     }
 
     private Uni<DeviceResource.DeviceView> setStatus(UUID id, Device.Status status, AuditAction action) {

@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The test stack with Debian's Mosquitto as an external broker instead of the embedded HiveMQ: a broker nobody
- * here wrote. Mosquitto does no per-device ACL in this setup, so what is tested is the server's own checks.
+ * here wrote, with its dynamic-security plugin holding the device accounts, which the server drives
+ * ({@code platepay.mqtt.accounts=mosquitto-dynsec}). The plugin's admin user, made by {@code mosquitto_ctrl dynsec
+ * init}, is the server's MQTT user.
  */
 public class ExternalMosquittoStack extends TestStack {
 
     public static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    private static final String ADMIN = "platepay-server";
 
     private Process mosquitto;
 
@@ -30,16 +33,20 @@ public class ExternalMosquittoStack extends TestStack {
             Path dir = Files.createDirectories(Path.of("target", "test-stack", "mosquitto").toAbsolutePath());
             dir.toFile().setReadable(true, false);
             dir.toFile().setExecutable(true, false);
+            String adminPassword = TestIdentities.randomPassword();
+            Path accounts = DynamicSecurityFile.create(dir, ADMIN, adminPassword);
             Path conf = dir.resolve("mosquitto.conf");
-            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous false\npersistence false\n"
+                    + "plugin " + DynamicSecurityFile.PLUGIN + "\nplugin_opt_config_file " + accounts + "\n");
             conf.toFile().setReadable(true, false);
             mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
             awaitPort(port);
             config.put("platepay.mqtt.embedded.enabled", "false");
             config.put("platepay.mqtt.port", String.valueOf(port));
-            config.put("platepay.mqtt.username", "platepay-server");
-            config.put("platepay.mqtt.password", "unused-by-anonymous-mosquitto");
+            config.put("platepay.mqtt.username", ADMIN);
+            config.put("platepay.mqtt.password", adminPassword);
+            config.put("platepay.mqtt.accounts", "mosquitto-dynsec");
             return config;
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("mosquitto did not start", e);
