@@ -87,18 +87,19 @@ class DeviceAuthenticator implements SimpleAuthenticator {
         String site = device.siteId().toString();
         String id = device.id().toString();
         var permissions = output.getDefaultPermissions();
+        // Never retained: a retained request would be handed to every server that subscribes later, again and again.
         for (String channel : DEVICE_PUBLISHES) {
-            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.PUBLISH));
+            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.PUBLISH, TopicPermission.Retain.NOT_RETAINED));
         }
         for (String channel : DEVICE_SUBSCRIBES) {
-            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.SUBSCRIBE));
+            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.SUBSCRIBE, TopicPermission.Retain.ALL));
         }
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
     }
 
-    private static TopicPermission permission(String topic, TopicPermission.MqttActivity activity) {
+    private static TopicPermission permission(String topic, TopicPermission.MqttActivity activity, TopicPermission.Retain retain) {
         return Builders.topicPermission().topicFilter(topic).type(TopicPermission.PermissionType.ALLOW).activity(activity)
-                .qos(TopicPermission.Qos.ALL).retain(TopicPermission.Retain.ALL)
+                .qos(TopicPermission.Qos.ALL).retain(retain)
                 .sharedSubscription(TopicPermission.SharedSubscription.NOT_SHARED).build();
     }
 

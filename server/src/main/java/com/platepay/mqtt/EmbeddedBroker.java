@@ -35,10 +35,15 @@ class EmbeddedBroker {
                     <hivemq>
                       <listeners><tcp-listener><port>%d</port><bind-address>%s</bind-address></tcp-listener></listeners>
                       <persistence><mode>in-memory</mode></persistence>
-                      <mqtt><queued-messages><max-queue-size>%d</max-queue-size><strategy>discard</strategy></queued-messages></mqtt>
+                      <mqtt>
+                        <queued-messages><max-queue-size>%d</max-queue-size><strategy>discard</strategy></queued-messages>
+                        <packets><max-packet-size>%d</max-packet-size></packets>
+                        <receive-maximum><server-receive-maximum>%d</server-receive-maximum></receive-maximum>
+                      </mqtt>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(config.port(), config.host(), config.embedded().maxQueuedMessages()));
+                    """.formatted(config.port(), config.host(), config.embedded().maxQueuedMessages(), config.embedded().maxPacketBytes(),
+                    config.embedded().receiveMaximum()));
             EmbeddedExtension extension = EmbeddedExtension.builder()
                     .withId("platepay-device-auth").withName("PlatePay device authentication").withVersion("1")
                     .withAuthor("PlatePay").withPriority(1000).withStartPriority(1000)

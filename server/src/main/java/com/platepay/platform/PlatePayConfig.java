@@ -189,6 +189,17 @@ public interface PlatePayConfig {
              */
             @WithDefault("50000")
             long maxQueuedMessages();
+
+            /**
+             * The largest MQTT packet the broker takes. A device's message is under 2 KB and the largest the server
+             * sends, a lane's allow-list of 200 plates, about 20 KB.
+             */
+            @WithDefault("65536")
+            int maxPacketBytes();
+
+            /** QoS 1 messages one client may have in flight to the broker before it must wait for acknowledgements. */
+            @WithDefault("64")
+            int receiveMaximum();
         }
     }
 

@@ -64,6 +64,30 @@ class DeviceMessageRejectionTest extends StackTest {
     }
 
     @Test
+    void aRetainedRequestIsRefusedByTheBroker() {
+        String chargeId = Ids.newUuidV7();
+        byte[] body = ProtocolCodec.encode(handheld.envelopeFor(TestHandheld.request(chargeId, driver.plate(), 100)));
+        assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED, handheld.publishRaw(handheld.chargeTopic(), body, true));
+        assertTrue(handheld.awaitResult(chargeId, Duration.ofSeconds(2)).isEmpty(), "a refused publish reaches no server");
+        reconnect();
+    }
+
+    /** The broker may end the session of a device that broke its rules; the checks after each test need a live one. */
+    private void reconnect() {
+        handheld.close();
+        handheld = new TestHandheld(device, "127.0.0.1", mqttPort);
+    }
+
+    @Test
+    void aPacketOverTheBrokersLimitNeverLeavesTheDevice() {
+        byte[] huge = new byte[70_000];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertThrows(RuntimeException.class, () -> handheld.publishRaw(handheld.chargeTopic(), huge),
+                "the broker refuses a packet over its maximum size (64 KiB), announced at connect");
+        reconnect();
+    }
+
+    @Test
     void malformedJson() {
         handheld.publishRaw(handheld.chargeTopic(), "{not json".getBytes(StandardCharsets.UTF_8));
         assertRejected("", ReasonCodes.MALFORMED);

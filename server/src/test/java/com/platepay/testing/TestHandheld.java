@@ -95,8 +95,12 @@ public final class TestHandheld implements AutoCloseable {
     }
 
     public Mqtt5PubAckReasonCode publishRaw(String topic, byte[] payload) {
+        return publishRaw(topic, payload, false);
+    }
+
+    public Mqtt5PubAckReasonCode publishRaw(String topic, byte[] payload, boolean retain) {
         try {
-            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload).send();
             return ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode();
         } catch (Mqtt5PubAckException refused) {
             return refused.getMqttMessage().getReasonCode();
