@@ -23,12 +23,10 @@ public class BrokerAccountsSelection {
 
     @Produces
     @ApplicationScoped
-    BrokerAccounts accounts(PlatePayConfig config, Instance<EmbeddedBrokerAccounts> embedded, Instance<UnmanagedBrokerAccounts> unmanaged,
-                            Instance<MosquittoDynamicSecurity> dynsec) {
+    BrokerAccounts accounts(PlatePayConfig config, Instance<DatabaseBrokerAccounts> database, Instance<MosquittoDynamicSecurity> dynsec) {
         String mode = mode(config.mqtt());
         return switch (mode) {
-            case EMBEDDED -> embedded.get();
-            case UNMANAGED -> unmanaged.get();
+            case EMBEDDED, UNMANAGED -> database.get();
             case MOSQUITTO_DYNSEC -> dynsec.get();
             default -> throw new IllegalStateException("platepay.mqtt.accounts must be embedded, unmanaged or mosquitto-dynsec, not " + mode);
         };
