@@ -30,6 +30,21 @@ public interface PlatePayConfig {
 
     Cards cards();
 
+    BrokerHooks brokerHooks();
+
+    /**
+     * The authentication and authorisation hooks an external EMQX cluster calls (brokerauth.EmqxHookResource); off
+     * unless a secret is set. README "Running at scale".
+     */
+    interface BrokerHooks {
+        /** What EMQX sends in the {@code X-PlatePay-Hook-Secret} header; from the environment only, never from git. */
+        Optional<String> secret();
+
+        /** How long a device read for a hook is reused: a reconnect storm is then one query per device, not one per try. */
+        @WithDefault("2s")
+        Duration cacheTtl();
+    }
+
     /** Vehicle proofs (photos of the vehicle licence): files outside the database, readable by the server only. */
     interface Proofs {
         /** The folder the images are kept in (made with mode 0700; each file 0600, named by its proof id). */

@@ -74,6 +74,10 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             // The same few test accounts add hundreds of cards in a run; the per-card-number limit stays as shipped.
             config.put("platepay.cards.max-attempts-per-account", "100000");
             config.put("platepay.proofs.dir", work.resolve("proofs").toString());
+            // The EMQX hooks (brokerauth) are on in tests, with a secret made for this run.
+            byte[] hookSecret = new byte[24];
+            new SecureRandom().nextBytes(hookSecret);
+            config.put("platepay.broker-hooks.secret", Base64.getUrlEncoder().withoutPadding().encodeToString(hookSecret));
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());
             System.setProperty("test.mqtt-port", String.valueOf(mqttPort));

@@ -1,0 +1,56 @@
+package com.platepay.sites;
+
+import com.platepay.platform.Hashes;
+import com.platepay.protocol.Topics;
+import java.util.List;
+
+/**
+ * What a device may do on any broker: connect with its id as client id and username and its secret as password, if
+ * it is active; publish only to its own request topics; subscribe only to its own result and command topics. One
+ * rule set for the embedded broker (mqtt.DeviceAuthenticator) and for the hooks an external broker calls
+ * (brokerauth), so they cannot drift apart.
+ */
+public final class DeviceAccess {
+
+    public static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
+    public static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
+
+    private DeviceAccess() {
+    }
+
+    /** Why a connection is refused, for the log line; {@code null} when the device may connect. */
+    public static String refusal(DeviceRecord device, String password) {
+        if (device == null) {
+            return "unknown device";
+        }
+        if (!device.active()) {
+            return "disabled";
+        }
+        if (password == null || !Hashes.constantTimeEquals(Hashes.sha256Hex(password), device.passwordHash())) {
+            return "wrong password";
+        }
+        return null;
+    }
+
+    /** The exact topics this device may publish to (no wildcards: a filter is not a topic). */
+    public static List<String> publishTopics(DeviceRecord device) {
+        return DEVICE_PUBLISHES.stream().map(channel -> topic(device, channel)).toList();
+    }
+
+    /** The exact topic filters this device may subscribe to. */
+    public static List<String> subscribeTopics(DeviceRecord device) {
+        return DEVICE_SUBSCRIBES.stream().map(channel -> topic(device, channel)).toList();
+    }
+
+    public static boolean mayPublish(DeviceRecord device, String topic) {
+        return device.active() && publishTopics(device).contains(topic);
+    }
+
+    public static boolean maySubscribe(DeviceRecord device, String topicFilter) {
+        return device.active() && subscribeTopics(device).contains(topicFilter);
+    }
+
+    private static String topic(DeviceRecord device, String channel) {
+        return Topics.device(device.siteId().toString(), device.id().toString(), channel);
+    }
+}
