@@ -88,7 +88,7 @@ class EmqxHooksTest {
         assertEquals("deny", authz(device.deviceId(), foreign, "publish").get("result"));
         assertEquals("deny", authz(device.deviceId(), Topics.device(other.siteId(), other.deviceId(), Topics.CHARGE_RESULT), "subscribe")
                 .get("result"));
-        assertEquals("deny", authz(device.deviceId(), Topics.device(device.siteId(), device.deviceId(), "#"), "subscribe").get("result"));
+        assertEquals("deny", authz(device.deviceId(), "platepay/v1/sites/" + device.siteId() + "/devices/" + device.deviceId() + "/#", "subscribe").get("result"));
         assertEquals("deny", authz(device.deviceId(), "platepay/v1/sites/+/devices/+/charge", "subscribe").get("result"));
         assertEquals("deny", authz(device.deviceId(), own(Topics.CHARGE), "all").get("result"));
         // A client claiming the device's username under another client id gets nothing.
