@@ -43,6 +43,16 @@ public interface PlatePayConfig {
         /** How long a device read for a hook is reused: a reconnect storm is then one query per device, not one per try. */
         @WithDefault("2s")
         Duration cacheTtl();
+
+        /**
+         * EMQX's management API (e.g. {@code http://emqx:18083}), with an API key and its secret: when set, a device
+         * rotated or disabled has its live EMQX session cut at once, as the embedded broker does.
+         */
+        Optional<String> emqxApiUrl();
+
+        Optional<String> emqxApiKey();
+
+        Optional<String> emqxApiSecret();
     }
 
     /** Vehicle proofs (photos of the vehicle licence): files outside the database, readable by the server only. */

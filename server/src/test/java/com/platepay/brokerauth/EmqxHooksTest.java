@@ -15,8 +15,11 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,23 @@ class EmqxHooksTest {
 
         Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/enable").then().statusCode(200);
         assertEquals("allow", authn(device.deviceId(), device.deviceId(), fresh).get("result"));
+    }
+
+    @Test
+    void aRotatedOrDisabledDeviceHasItsEmqxSessionCut() {
+        String kick = "DELETE /api/v5/clients/" + device.deviceId();
+        assertFalse(recordedEmqxCalls().contains(kick));
+        Users.OLGA.api().post("/api/v1/operator/devices/" + device.deviceId() + "/credentials").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recordedEmqxCalls().contains(kick));
+
+        Scenario.DeviceCredentials other = scenario.device(Users.OLGA, device.siteId(), "HANDHELD");
+        Users.OLGA.api().post("/api/v1/operator/devices/" + other.deviceId() + "/disable").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recordedEmqxCalls().contains("DELETE /api/v5/clients/" + other.deviceId()));
+    }
+
+    private static List<String> recordedEmqxCalls() {
+        return List.of(RestAssured.given().get(System.getProperty("test.emqx-api-url") + "/recorded").then().statusCode(200)
+                .extract().asString().split("\n"));
     }
 
     @Test
