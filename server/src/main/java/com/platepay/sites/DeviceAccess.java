@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a device may do on any broker: connect with its id as client id and username and its secret as password, if
  * it is active; publish only to its own request topics; subscribe only to its own result and command topics. One
- * rule set for the embedded broker (mqtt.DeviceAuthenticator) and for the hooks an external broker calls
- * (brokerauth), so they cannot drift apart.
+ * rule set for the embedded broker (mqtt.DeviceAuthenticator), the roles made on Mosquitto
+ * (mqtt.MosquittoDynamicSecurity) and the hooks EMQX calls (brokerauth), so they cannot drift apart.
  */
 public final class DeviceAccess {
 
