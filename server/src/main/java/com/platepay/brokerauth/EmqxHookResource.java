@@ -86,7 +86,7 @@ public class EmqxHookResource {
 
     /**
      * Body (configured in EMQX):
-     * {@code {"clientid":"${clientid}","username":"${username}","topic":"${topic}","action":"${action}"}}.
+     * {@code {"clientid":"${clientid}","username":"${username}","topic":"${topic}","action":"${action}","retain":"${retain}"}}.
      */
     @POST
     @Path("/authz")
@@ -113,7 +113,7 @@ public class EmqxHookResource {
         }
         return devices.find(username).map(found -> {
             boolean allowed = found.isPresent() && switch (action) {
-                case "publish" -> DeviceAccess.mayPublish(found.get(), topic);
+                case "publish" -> DeviceAccess.mayPublish(found.get(), topic, retained(request));
                 case "subscribe" -> DeviceAccess.maySubscribe(found.get(), topic);
                 default -> false;
             };
@@ -142,6 +142,15 @@ public class EmqxHookResource {
     private static String text(JsonNode request, String field) {
         JsonNode value = request.path(field);
         return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    /**
+     * EMQX renders {@code ${retain}} as text. Anything but a clear "false", a missing field included (a body
+     * configured without it), counts as retained and is refused: a misconfiguration shows at once, closed.
+     */
+    private static boolean retained(JsonNode request) {
+        String value = request.path("retain").asText("");
+        return !(value.equals("false") || value.equals("0"));
     }
 
     private static Uni<Response> answer(Map<String, Object> verdict) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What a device may do on any broker: connect with its id as client id and username and its secret as password, if
- * it is active; publish only to its own request topics; subscribe only to its own result and command topics. One
+ * it is active; publish only to its own request topics, never retained; subscribe only to its own result and command
+ * topics. One
  * rule set for the embedded broker (mqtt.DeviceAuthenticator), the roles made on Mosquitto
  * (mqtt.MosquittoDynamicSecurity) and the hooks EMQX calls (brokerauth), so they cannot drift apart.
  */
@@ -42,8 +43,9 @@ public final class DeviceAccess {
         return DEVICE_SUBSCRIBES.stream().map(channel -> topic(device, channel)).toList();
     }
 
-    public static boolean mayPublish(DeviceRecord device, String topic) {
-        return device.active() && publishTopics(device).contains(topic);
+    /** Never a retained message: the broker would hand a retained request to every server that subscribes later. */
+    public static boolean mayPublish(DeviceRecord device, String topic, boolean retained) {
+        return device.active() && !retained && publishTopics(device).contains(topic);
     }
 
     public static boolean maySubscribe(DeviceRecord device, String topicFilter) {
