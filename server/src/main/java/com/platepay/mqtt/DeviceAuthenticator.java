@@ -10,27 +10,23 @@ import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.platepay.platform.Hashes;
-import com.platepay.protocol.Topics;
+import com.platepay.sites.DeviceAccess;
 import com.platepay.sites.DeviceLookup;
 import com.platepay.sites.DeviceRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Per-device authentication and topic ACL for the embedded broker. A device connects with its id as client id
  * and username and its secret as password; it may publish only to its own request topics and subscribe only to
- * its own result and command topics. Everything else is denied.
+ * its own result and command topics (sites.DeviceAccess, the rules the EMQX hooks apply too). Everything else is denied.
  */
 class DeviceAuthenticator implements SimpleAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(DeviceAuthenticator.class);
-    private static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
-    private static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
-
     private final DeviceLookup devices;
     private final ServerIdentity server;
 
@@ -64,13 +60,12 @@ class DeviceAuthenticator implements SimpleAuthenticator {
         Async<SimpleAuthOutput> async = output.async(Duration.ofSeconds(5), TimeoutFallback.FAILURE, ConnackReasonCode.SERVER_UNAVAILABLE, "try again");
         devices.find(username.get()).subscribe().with(found -> {
             try {
-                if (found.isPresent() && found.get().active()
-                        && Hashes.constantTimeEquals(Hashes.sha256Hex(password.get()), found.get().passwordHash())) {
+                String refusal = DeviceAccess.refusal(found.orElse(null), password.get());
+                if (refusal == null) {
                     grantOwnTopics(output, found.get());
                     output.authenticateSuccessfully();
                 } else {
-                    LOG.infof("refused MQTT connection for %s (%s)", username.get(),
-                            found.isEmpty() ? "unknown device" : !found.get().active() ? "disabled" : "wrong password");
+                    LOG.infof("refused MQTT connection for %s (%s)", username.get(), refusal);
                     output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "not authorised");
                 }
             } finally {
@@ -84,15 +79,14 @@ class DeviceAuthenticator implements SimpleAuthenticator {
     }
 
     private static void grantOwnTopics(SimpleAuthOutput output, DeviceRecord device) {
-        String site = device.siteId().toString();
-        String id = device.id().toString();
         var permissions = output.getDefaultPermissions();
-        // Never retained: a retained request would be handed to every server that subscribes later, again and again.
-        for (String channel : DEVICE_PUBLISHES) {
-            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.PUBLISH, TopicPermission.Retain.NOT_RETAINED));
+        // Never retained (DeviceAccess.mayPublish): a retained request would be handed to every server that subscribes
+        // later, again and again.
+        for (String topic : DeviceAccess.publishTopics(device)) {
+            permissions.add(permission(topic, TopicPermission.MqttActivity.PUBLISH, TopicPermission.Retain.NOT_RETAINED));
         }
-        for (String channel : DEVICE_SUBSCRIBES) {
-            permissions.add(permission(Topics.device(site, id, channel), TopicPermission.MqttActivity.SUBSCRIBE, TopicPermission.Retain.ALL));
+        for (String topic : DeviceAccess.subscribeTopics(device)) {
+            permissions.add(permission(topic, TopicPermission.MqttActivity.SUBSCRIBE, TopicPermission.Retain.ALL));
         }
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
     }

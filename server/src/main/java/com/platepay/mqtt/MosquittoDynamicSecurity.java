@@ -11,6 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.protocol.Topics;
 import com.platepay.sites.BrokerAccounts;
+import com.platepay.sites.DeviceAccess;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,7 +24,6 @@ import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +50,6 @@ public class MosquittoDynamicSecurity implements BrokerAccounts {
     static final String RESPONSE = CONTROL + "/response";
     static final String SERVER_ROLE = "platepay-server";
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
-    private static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
-    private static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
     private static final Logger LOG = Logger.getLogger(MosquittoDynamicSecurity.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,8 +112,8 @@ public class MosquittoDynamicSecurity implements BrokerAccounts {
         String id = deviceId.toString();
         ObjectNode role = command("createRole").put("rolename", role(id));
         ArrayNode acls = role.putArray("acls");
-        DEVICE_PUBLISHES.forEach(c -> acl(acls, "publishClientSend", Topics.device(siteId.toString(), id, c)));
-        DEVICE_SUBSCRIBES.forEach(c -> acl(acls, "subscribeLiteral", Topics.device(siteId.toString(), id, c)));
+        DeviceAccess.DEVICE_PUBLISHES.forEach(c -> acl(acls, "publishClientSend", Topics.device(siteId.toString(), id, c)));
+        DeviceAccess.DEVICE_SUBSCRIBES.forEach(c -> acl(acls, "subscribeLiteral", Topics.device(siteId.toString(), id, c)));
         ObjectNode user = command("createClient").put("username", id).put("clientid", id).put("password", password);
         user.putArray("roles").addObject().put("rolename", role(id)).put("priority", 1);
         return quietly("create device " + id, run(role, "already exists").chain(() -> run(user, null)));

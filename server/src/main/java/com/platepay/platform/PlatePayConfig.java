@@ -30,6 +30,31 @@ public interface PlatePayConfig {
 
     Cards cards();
 
+    BrokerHooks brokerHooks();
+
+    /**
+     * The authentication and authorisation hooks an external EMQX cluster calls (brokerauth.EmqxHookResource); off
+     * unless a secret is set. README "Running at scale".
+     */
+    interface BrokerHooks {
+        /** What EMQX sends in the {@code X-PlatePay-Hook-Secret} header; from the environment only, never from git. */
+        Optional<String> secret();
+
+        /** How long a device read for a hook is reused: a reconnect storm is then one query per device, not one per try. */
+        @WithDefault("2s")
+        Duration cacheTtl();
+
+        /**
+         * EMQX's management API (e.g. {@code http://emqx:18083}), with an API key and its secret: when set, a device
+         * rotated or disabled has its live EMQX session cut at once, as the embedded broker does.
+         */
+        Optional<String> emqxApiUrl();
+
+        Optional<String> emqxApiKey();
+
+        Optional<String> emqxApiSecret();
+    }
+
     /** Vehicle proofs (photos of the vehicle licence): files outside the database, readable by the server only. */
     interface Proofs {
         /** The folder the images are kept in (made with mode 0700; each file 0600, named by its proof id). */

@@ -32,6 +32,11 @@ public class DeviceLookup {
 
     /** The device with this id, given in any spelling of a UUID (devices are looked up by the canonical one). */
     public Uni<Optional<DeviceRecord>> find(String deviceId) {
+        return find(pool, deviceId);
+    }
+
+    /** The same lookup on another pool (the broker hooks keep theirs apart, brokerauth.DeviceCache). */
+    public static Uni<Optional<DeviceRecord>> find(Pool pool, String deviceId) {
         // UUID.fromString also takes non-canonical shapes such as "1-2-3-4-5": only the 36-character form names a device.
         if (deviceId == null || !CANONICAL_UUID.matcher(Ids.canonical(deviceId)).matches()) {
             return Uni.createFrom().item(Optional.empty());

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,13 +26,15 @@ public class OperatorDeviceResource {
     private final BrokerAccounts broker;
     private final AuditLog audit;
     private final ResultSigningKey server;
+    private final Event<DeviceChanged> changed;
 
     public OperatorDeviceResource(OperatorDirectory operators, BrokerAccounts broker, AuditLog audit,
-                                  ResultSigningKey server) {
+                                  ResultSigningKey server, Event<DeviceChanged> changed) {
         this.operators = operators;
         this.broker = broker;
         this.audit = audit;
         this.server = server;
+        this.changed = changed;
     }
 
     @GET
@@ -55,7 +58,8 @@ public class OperatorDeviceResource {
             d.updatedAt = Instant.now();
             return DeviceResource.issued(d, credentials, server);
         }).call(() -> audit.record(AuditAction.DEVICE_CREDENTIALS_ROTATED, AuditedResource.DEVICE, id, "old password and key refused")))
-                .call(issued -> broker.rotated(id, issued.device().siteId(), credentials.mqttPassword()));
+                .call(issued -> broker.rotated(id, issued.device().siteId(), credentials.mqttPassword()))
+                .invoke(() -> changed.fire(new DeviceChanged(id)));
     }
 
     /** Disabled at once: the live session is cut after the commit, and new connections and messages are refused. */
@@ -63,14 +67,16 @@ public class OperatorDeviceResource {
     @Path("/{id}/disable")
     public Uni<DeviceResource.DeviceView> disable(@PathParam("id") UUID id) {
         return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED, AuditAction.DEVICE_DISABLED))
-                .call(() -> broker.disabled(id));
+                .call(() -> broker.disabled(id))
+                .invoke(() -> changed.fire(new DeviceChanged(id)));
     }
 
     @POST
     @Path("/{id}/enable")
     public Uni<DeviceResource.DeviceView> enable(@PathParam("id") UUID id) {
         return Panache.withTransaction(() -> setStatus(id, Device.Status.ACTIVE, AuditAction.DEVICE_ENABLED))
-                .call(() -> broker.enabled(id));
+                .call(() -> broker.enabled(id))
+                .invoke(() -> changed.fire(new DeviceChanged(id)));
     }
 
     private Uni<DeviceResource.DeviceView> setStatus(UUID id, Device.Status status, AuditAction action) {

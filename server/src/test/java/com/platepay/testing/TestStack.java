@@ -28,6 +28,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
     private EmbeddedPostgres postgres;
     private BankSimulatorProcess bank;
     private KeycloakProcess keycloak;
+    private EmqxApiRecorder emqxApi;
 
     @Override
     public Map<String, String> start() {
@@ -74,6 +75,15 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             // The same few test accounts add hundreds of cards in a run; the per-card-number limit stays as shipped.
             config.put("platepay.cards.max-attempts-per-account", "100000");
             config.put("platepay.proofs.dir", work.resolve("proofs").toString());
+            // The EMQX hooks (brokerauth) are on in tests, with a secret made for this run.
+            byte[] hookSecret = new byte[24];
+            new SecureRandom().nextBytes(hookSecret);
+            config.put("platepay.broker-hooks.secret", Base64.getUrlEncoder().withoutPadding().encodeToString(hookSecret));
+            emqxApi = EmqxApiRecorder.start();
+            config.put("platepay.broker-hooks.emqx-api-url", emqxApi.url());
+            config.put("platepay.broker-hooks.emqx-api-key", EmqxApiRecorder.KEY);
+            config.put("platepay.broker-hooks.emqx-api-secret", EmqxApiRecorder.SECRET);
+            System.setProperty("test.emqx-api-url", emqxApi.url());
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());
             System.setProperty("test.mqtt-port", String.valueOf(mqttPort));
@@ -87,6 +97,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (emqxApi != null) {
+            emqxApi.close();
+        }
         if (keycloak != null) {
             keycloak.close();
         }

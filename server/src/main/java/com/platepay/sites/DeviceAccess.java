@@ -1,0 +1,58 @@
+package com.platepay.sites;
+
+import com.platepay.platform.Hashes;
+import com.platepay.protocol.Topics;
+import java.util.List;
+
+/**
+ * What a device may do on any broker: connect with its id as client id and username and its secret as password, if
+ * it is active; publish only to its own request topics, never retained; subscribe only to its own result and command
+ * topics. One
+ * rule set for the embedded broker (mqtt.DeviceAuthenticator), the roles made on Mosquitto
+ * (mqtt.MosquittoDynamicSecurity) and the hooks EMQX calls (brokerauth), so they cannot drift apart.
+ */
+public final class DeviceAccess {
+
+    public static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
+    public static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
+
+    private DeviceAccess() {
+    }
+
+    /** Why a connection is refused, for the log line; {@code null} when the device may connect. */
+    public static String refusal(DeviceRecord device, String password) {
+        if (device == null) {
+            return "unknown device";
+        }
+        if (!device.active()) {
+            return "disabled";
+        }
+        if (password == null || !Hashes.constantTimeEquals(Hashes.sha256Hex(password), device.passwordHash())) {
+            return "wrong password";
+        }
+        return null;
+    }
+
+    /** The exact topics this device may publish to (no wildcards: a filter is not a topic). */
+    public static List<String> publishTopics(DeviceRecord device) {
+        return DEVICE_PUBLISHES.stream().map(channel -> topic(device, channel)).toList();
+    }
+
+    /** The exact topic filters this device may subscribe to. */
+    public static List<String> subscribeTopics(DeviceRecord device) {
+        return DEVICE_SUBSCRIBES.stream().map(channel -> topic(device, channel)).toList();
+    }
+
+    /** Never a retained message: the broker would hand a retained request to every server that subscribes later. */
+    public static boolean mayPublish(DeviceRecord device, String topic, boolean retained) {
+        return device.active() && !retained && publishTopics(device).contains(topic);
+    }
+
+    public static boolean maySubscribe(DeviceRecord device, String topicFilter) {
+        return device.active() && subscribeTopics(device).contains(topicFilter);
+    }
+
+    private static String topic(DeviceRecord device, String channel) {
+        return Topics.device(device.siteId().toString(), device.id().toString(), channel);
+    }
+}
