@@ -10,7 +10,6 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,13 +30,15 @@ public class ConsoleEvents {
     }
 
     private final BroadcastProcessor<SiteEvent> events = BroadcastProcessor.create();
+    private final SiteOwners owners;
     private final Vertx vertx;
     private final PgConnectOptions options;
     private PgSubscriber subscriber;
 
-    public ConsoleEvents(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public ConsoleEvents(SiteOwners owners, Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                          @ConfigProperty(name = "quarkus.datasource.username") String user,
                          @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.owners = owners;
         this.vertx = vertx;
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url)
                 .setUser(user).setPassword(password);
@@ -67,8 +68,13 @@ public class ConsoleEvents {
         }
     }
 
-    /** Events of these sites from now on; a slow reader keeps up to 512 before the oldest are dropped. */
-    public Multi<SiteEvent> of(Set<UUID> sites) {
-        return events.onOverflow().buffer(512).filter(e -> sites.contains(e.siteId()));
+    /**
+     * Events of this operator's sites from now on, sites created after the stream opened included; a slow reader keeps
+     * up to 512 before the oldest are dropped.
+     */
+    public Multi<SiteEvent> of(UUID operatorId) {
+        return events.onOverflow().buffer(512)
+                .onItem().transformToUniAndConcatenate(e -> owners.of(e.siteId()).map(owner -> operatorId.equals(owner) ? e : null))
+                .filter(e -> e != null);
     }
 }

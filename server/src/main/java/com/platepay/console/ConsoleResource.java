@@ -107,10 +107,10 @@ public class ConsoleResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Duration open = untilTokenExpires();
-        return Multi.createFrom().uni(organisation().flatMap(org -> queries.sites(org).map(sites -> new Scope(org, sites))))
+        return Multi.createFrom().uni(organisation().map(Scope::new))
                 .flatMap(scope -> {
                     Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build());
-                    Multi<OutboundSseEvent> live = events.of(scope.sites()).onItem().transformToUniAndConcatenate(e -> "read".equals(e.kind())
+                    Multi<OutboundSseEvent> live = events.of(scope.operatorId()).onItem().transformToUniAndConcatenate(e -> "read".equals(e.kind())
                                     ? queries.read(scope.operatorId(), e.id()).map(r -> r == null ? null
                                             : sse.newEventBuilder().name("read").id(r.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                                             .data(ConsoleQueries.FeedRead.class, r).build())
@@ -125,7 +125,7 @@ public class ConsoleResource {
                 });
     }
 
-    private record Scope(UUID operatorId, Set<UUID> sites) {
+    private record Scope(UUID operatorId) {
     }
 
     private Duration untilTokenExpires() {

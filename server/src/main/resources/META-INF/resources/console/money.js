@@ -7,6 +7,12 @@ import { t } from '/shared/i18n.js';
 import { badge, clear, el, field, formError, money } from '/shared/ui.js';
 import { select, table } from './common.js';
 
+function verdict(r) {
+  const b = badge('settle', r.reconciled ? 'RECONCILED' : 'NOT_RECONCILED');
+  b.id = 'settle-verdict';
+  return b;
+}
+
 function today(zone) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
@@ -37,8 +43,8 @@ export async function settlementView(root, ctx) {
         }
       } });
     clear(report,
-      el('div', { class: 'status-line' }, badge('settle', r.reconciled ? 'RECONCILED' : 'NOT_RECONCILED'),
-        el('span', { id: 'settle-verdict', text: r.reconciled ? t('settle.reconciled') : t('settle.notReconciled', { n: r.differences }) }),
+      el('div', { class: 'status-line' }, verdict(r),
+        r.reconciled ? null : el('span', { text: t('settle.notReconciled', { n: r.differences }) }),
         badge('settle.status', r.status), r.closedBy ? el('span', { class: 'meta', text: t('settle.closed', { name: r.closedBy }) }) : null,
         el('span', { class: 'meta', text: t('settle.zone', { zone: r.timeZone }) })),
       el('div', { class: 'totals', id: 'settle-totals' },
@@ -57,7 +63,7 @@ export async function settlementView(root, ctx) {
   }
 
   async function csv(query) {
-    const response = await ctx.api('/api/v1/operator/settlement/csv' + query, { raw: true });
+    const response = await ctx.api('/api/v1/operator/settlement/csv' + query, { raw: true, accept: 'text/csv' });
     const url = URL.createObjectURL(await response.blob());
     const a = el('a', { href: url, download: 'settlement-' + date.value + '.csv' });
     document.body.append(a);
@@ -79,7 +85,7 @@ export async function chartsView(root, ctx) {
   const sites = [...new Map(stats.days.map((d) => [d.siteId, d.siteName])).entries()];
   const canvas = (id, key) => {
     const c = el('canvas', { id, role: 'img', 'aria-label': t(key) });
-    return [el('section', { class: 'chart-box', 'aria-label': t(key) }, el('h2', { text: t(key) }), c), c];
+    return [el('section', { class: 'chart-box', 'aria-label': t(key) }, el('h2', { text: t(key) }), el('div', { class: 'chart-canvas' }, c)), c];
   };
   const [revenueBox, revenue] = canvas('chart-revenue', 'charts.revenue');
   const [countBox, counts] = canvas('chart-counts', 'charts.counts');

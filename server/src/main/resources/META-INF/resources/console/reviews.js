@@ -28,7 +28,7 @@ export async function reviewsView(root, ctx) {
   }
 
   async function photo(p) {
-    const response = await ctx.api(base + '/vehicle-proofs/' + p.id + '/image', { raw: true });
+    const response = await ctx.api(base + '/vehicle-proofs/' + p.id + '/image', { raw: true, accept: 'image/*' });
     const url = URL.createObjectURL(await response.blob());
     const box = dialog(p.plate, el('div', {}, el('img', { class: 'proof-preview', src: url, alt: t('reviews.viewPhoto') + ' ' + p.plate }),
       el('div', { class: 'actions' }, el('button', { type: 'button', text: t('common.close'), onclick: () => box.close() }))));

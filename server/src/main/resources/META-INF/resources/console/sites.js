@@ -52,7 +52,7 @@ export async function sitesView(root, ctx) {
         errors.show(e);
       }
     });
-    return el('section', { class: 'panel', 'aria-labelledby': id + '-h', 'data-site': s.id },
+    return el('div', { class: 'panel', 'data-site': s.id },
       el('h2', { id: id + '-h', text: s.name + ' · ' + t('category.' + s.category) }),
       table('sites.devices', ['col.name', 'col.type', 'col.status', 'col.lastSeen', 'col.online', 'col.actions'], devices.map((d) => [
         d.name, t('type.' + d.type), badge('device', d.status), d.lastSeen ? time(d.lastSeen) : t('devices.never'), t('devices.onlineUnknown'),

@@ -73,7 +73,7 @@ class ConsoleTest extends StackTest {
             page.fill("#site-name", siteName);
             page.selectOption("#site-category", "GAS");
             page.click("#site-form button[type=submit]");
-            Locator section = page.locator("section[data-site]:has(h2:has-text('" + siteName + "'))");
+            Locator section = page.locator("div[data-site]:has(h2:has-text('" + siteName + "'))");
             section.waitFor();
             String siteId = section.getAttribute("data-site");
             page.fill("#site-" + siteId + "-name", "handheld-1");
@@ -170,8 +170,8 @@ class ConsoleTest extends StackTest {
             page.selectOption("#settle-site", siteId);
             page.fill("#settle-date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
             page.click("#settle-form button[type=submit]");
-            page.waitForSelector("#settle-verdict");
-            assertTrue(page.textContent("#settle-totals").contains("CNY 168.50"), page.textContent("#settle-totals"));
+            // Approved 128.50 + 40.00; refunded 30.00 + 40.00.
+            page.waitForFunction("() => (document.querySelector('#settle-totals') || {}).textContent?.includes('CNY 168.50')");
             assertEquals("Reconciled", page.textContent("#settle-verdict"));
             assertEquals(4, page.locator("#settle-items .badge-matched").count(), "two debits and two refunds matched");
             tab.screenshot("26-console-settlement");
@@ -201,6 +201,7 @@ class ConsoleTest extends StackTest {
 
     @Test
     void anAdminSeesTheOperatorsTheStuckChargesAndTheAuditLog() {
+        scenario.site(Users.OLGA, "GAS");
         try (Browser.Tab tab = browser.tab(1366, 900)) {
             Page page = tab.page;
             signIn(page, Users.ADA);
