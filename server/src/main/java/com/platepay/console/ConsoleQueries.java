@@ -37,7 +37,7 @@ public class ConsoleQueries {
     public record ReasonCount(String reasonCode, long count) {
     }
 
-    public record Stats(List<DayPoint> days, List<ReasonCount> declineReasons) {
+    public record ConsoleStats(List<DayPoint> days, List<ReasonCount> declineReasons) {
     }
 
     /** A device with when it was last heard of (its newest charge or plate read); null when never. */
@@ -102,7 +102,7 @@ public class ConsoleQueries {
     }
 
     /** Per business day and site: approved takings net of refunds, approved and declined counts; and decline reasons. */
-    public Uni<Stats> stats(UUID operatorId, LocalDate from) {
+    public Uni<ConsoleStats> stats(UUID operatorId, LocalDate from) {
         Uni<List<DayPoint>> days = list("""
                         select c.business_day, c.site_id, s.name, c.currency,
                                coalesce(sum(c.amount - c.refunded) filter (where c.status = 'APPROVED'), 0) as revenue,
@@ -119,7 +119,7 @@ public class ConsoleQueries {
                         where s.operator_id = $1 and c.business_day >= $2 and c.status in ('DECLINED', 'UNKNOWN', 'REVERSED')
                         group by 1 order by 2 desc""",
                 Tuple.of(operatorId, from), r -> new ReasonCount(r.getString("reason"), r.getLong("n")));
-        return Uni.combine().all().unis(days, reasons).asTuple().map(t -> new Stats(t.getItem1(), t.getItem2()));
+        return Uni.combine().all().unis(days, reasons).asTuple().map(t -> new ConsoleStats(t.getItem1(), t.getItem2()));
     }
 
     public Uni<List<DeviceActivity>> devices(UUID operatorId) {

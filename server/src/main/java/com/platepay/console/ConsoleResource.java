@@ -82,7 +82,7 @@ public class ConsoleResource {
     /** Per business day and site, the last {@code days} days; and the decline reasons over the same days. */
     @GET
     @Path("/stats")
-    public Uni<ConsoleQueries.Stats> stats(@QueryParam("days") @DefaultValue("14") int days) {
+    public Uni<ConsoleQueries.ConsoleStats> stats(@QueryParam("days") @DefaultValue("14") int days) {
         if (days < 1 || days > 92) {
             throw ApiException.badRequest("INVALID_DAYS", "days is 1 to 92");
         }

@@ -12,14 +12,12 @@ import java.util.UUID;
 /**
  * Matches a site's day in the ledger against the bank's settlement file, line by line, by the idempotency keys both
  * sides share (a charge's id for debits and reversals, a refund's id for refunds). Every line of either side ends in
- * exactly one {@link Item}: matched, or a difference with its explanation. Pure: the facts come in, the items go out.
+ * exactly one {@link ReconciledItem}: matched, or a difference with its explanation. Pure: the facts come in, the items go out.
  */
 public final class Reconciliation {
 
     private Reconciliation() {
     }
-
-    public enum Side { LEDGER, BANK }
 
     /** What a ledger line records: an approval or a refund of a charge (amount positive). */
     public record LedgerLine(String kind, UUID chargeId, UUID refundId, long amount) {
@@ -32,7 +30,7 @@ public final class Reconciliation {
     public record Known(String status, String approvedOn) {
     }
 
-    public enum Outcome {
+    public enum ReconciliationOutcome {
         /** Both sides hold it with the same amount. */
         MATCHED,
         /** The bank debited and reversed it this day, and the charge is REVERSED: no money moved, nothing in the ledger. */
@@ -50,14 +48,14 @@ public final class Reconciliation {
     }
 
     /** One reconciled line: {@code bankAmount}/{@code ledgerAmount} null where that side has nothing. */
-    public record Item(Outcome outcome, String type, String key, UUID chargeId, Long bankAmount, Long ledgerAmount,
+    public record ReconciledItem(ReconciliationOutcome outcome, String type, String key, UUID chargeId, Long bankAmount, Long ledgerAmount,
                        String explanation) {
     }
 
     /**
      * @param known what PlatePay holds of every key in the bank's file (charges by id, refunds by id); absent: unknown
      */
-    public static List<Item> reconcile(List<LedgerLine> ledger, BankDay bank, Map<String, Known> known) {
+    public static List<ReconciledItem> reconcile(List<LedgerLine> ledger, BankDay bank, Map<String, Known> known) {
         Map<String, LedgerLine> approvals = new LinkedHashMap<>();
         Map<String, LedgerLine> refunds = new LinkedHashMap<>();
         for (LedgerLine l : ledger) {
@@ -75,7 +73,7 @@ public final class Reconciliation {
                 default -> throw new IllegalArgumentException(l.type().name());
             }
         }
-        List<Item> items = new ArrayList<>();
+        List<ReconciledItem> items = new ArrayList<>();
         Set<String> usedApprovals = new HashSet<>();
 
         for (BankDay.Line d : debits.values()) {
@@ -85,38 +83,38 @@ public final class Reconciliation {
             UUID charge = uuid(d.key());
             if (reversal != null && ours == null) {
                 if (k != null && k.status().equals("REVERSED")) {
-                    items.add(new Item(Outcome.REVERSED_SAME_DAY, "DEBIT", d.key(), charge, d.amount(), null,
+                    items.add(new ReconciledItem(ReconciliationOutcome.REVERSED_SAME_DAY, "DEBIT", d.key(), charge, d.amount(), null,
                             "debited and reversed at the bank this day; the charge is REVERSED, so nothing is owed"));
                 } else {
-                    items.add(new Item(Outcome.BANK_HAS_LEDGER_LACKS, "DEBIT", d.key(), charge, d.amount(), null,
+                    items.add(new ReconciledItem(ReconciliationOutcome.BANK_HAS_LEDGER_LACKS, "DEBIT", d.key(), charge, d.amount(), null,
                             "debited and reversed at the bank this day, but PlatePay " + (k == null ? "has no such charge"
                                     : "holds the charge as " + k.status())));
                 }
                 continue;
             }
             if (ours == null) {
-                items.add(new Item(Outcome.BANK_HAS_LEDGER_LACKS, "DEBIT", d.key(), charge, d.amount(), null, whyBankOnly(k)));
+                items.add(new ReconciledItem(ReconciliationOutcome.BANK_HAS_LEDGER_LACKS, "DEBIT", d.key(), charge, d.amount(), null, whyBankOnly(k)));
             } else {
                 usedApprovals.add(d.key());
                 items.add(ours.amount() == d.amount()
-                        ? new Item(Outcome.MATCHED, "DEBIT", d.key(), charge, d.amount(), ours.amount(), "approved on both sides")
-                        : new Item(Outcome.AMOUNT_MISMATCH, "DEBIT", d.key(), charge, d.amount(), ours.amount(),
+                        ? new ReconciledItem(ReconciliationOutcome.MATCHED, "DEBIT", d.key(), charge, d.amount(), ours.amount(), "approved on both sides")
+                        : new ReconciledItem(ReconciliationOutcome.AMOUNT_MISMATCH, "DEBIT", d.key(), charge, d.amount(), ours.amount(),
                                 "the bank debited " + d.amount() + ", the ledger approved " + ours.amount()));
             }
             if (reversal != null) {
-                items.add(new Item(Outcome.BANK_HAS_LEDGER_LACKS, "REVERSAL", d.key(), charge, reversal.amount(), null,
+                items.add(new ReconciledItem(ReconciliationOutcome.BANK_HAS_LEDGER_LACKS, "REVERSAL", d.key(), charge, reversal.amount(), null,
                         "the bank reversed a debit the ledger holds as approved"));
             }
         }
         for (BankDay.Line r : reversals.values()) {
             Known k = known.get(r.key());
-            items.add(new Item(Outcome.BANK_HAS_LEDGER_LACKS, "REVERSAL", r.key(), uuid(r.key()), r.amount(), null,
+            items.add(new ReconciledItem(ReconciliationOutcome.BANK_HAS_LEDGER_LACKS, "REVERSAL", r.key(), uuid(r.key()), r.amount(), null,
                     "a reversal this day of a debit of an earlier day; PlatePay " + (k == null ? "has no such charge"
                             : "holds the charge as " + k.status())));
         }
         for (LedgerLine a : approvals.values()) {
             if (!usedApprovals.contains(a.key())) {
-                items.add(new Item(Outcome.LEDGER_HAS_BANK_LACKS, "DEBIT", a.key(), a.chargeId(), null, a.amount(),
+                items.add(new ReconciledItem(ReconciliationOutcome.LEDGER_HAS_BANK_LACKS, "DEBIT", a.key(), a.chargeId(), null, a.amount(),
                         "the ledger records an approval, but the bank's file has no debit under this charge's key on this day"));
             }
         }
@@ -125,18 +123,18 @@ public final class Reconciliation {
             UUID charge = uuid(r.debitKey());
             if (ours == null) {
                 Known k = known.get(r.key());
-                items.add(new Item(Outcome.BANK_HAS_LEDGER_LACKS, "REFUND", r.key(), charge, r.amount(), null,
+                items.add(new ReconciledItem(ReconciliationOutcome.BANK_HAS_LEDGER_LACKS, "REFUND", r.key(), charge, r.amount(), null,
                         k == null ? "a refund PlatePay never asked for"
                                 : "the bank refunded it, but PlatePay holds the refund as " + k.status() + ": retry it to record the answer"));
             } else {
                 items.add(ours.amount() == r.amount()
-                        ? new Item(Outcome.MATCHED, "REFUND", r.key(), charge, r.amount(), ours.amount(), "refunded on both sides")
-                        : new Item(Outcome.AMOUNT_MISMATCH, "REFUND", r.key(), charge, r.amount(), ours.amount(),
+                        ? new ReconciledItem(ReconciliationOutcome.MATCHED, "REFUND", r.key(), charge, r.amount(), ours.amount(), "refunded on both sides")
+                        : new ReconciledItem(ReconciliationOutcome.AMOUNT_MISMATCH, "REFUND", r.key(), charge, r.amount(), ours.amount(),
                                 "the bank refunded " + r.amount() + ", the ledger " + ours.amount()));
             }
         }
         for (LedgerLine r : refunds.values()) {
-            items.add(new Item(Outcome.LEDGER_HAS_BANK_LACKS, "REFUND", r.key(), r.chargeId(), null, r.amount(),
+            items.add(new ReconciledItem(ReconciliationOutcome.LEDGER_HAS_BANK_LACKS, "REFUND", r.key(), r.chargeId(), null, r.amount(),
                     "the ledger records a refund the bank's file does not hold on this day"));
         }
         return items;

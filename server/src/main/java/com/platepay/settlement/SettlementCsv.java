@@ -26,7 +26,7 @@ final class SettlementCsv {
         row(out, "status", r.status());
         out.append("\r\n");
         row(out, "outcome", "type", "key", "charge_id", "bank_amount", "ledger_amount", "explanation");
-        for (Reconciliation.Item i : r.items()) {
+        for (Reconciliation.ReconciledItem i : r.items()) {
             row(out, i.outcome(), i.type(), i.key(), i.chargeId(), i.bankAmount(), i.ledgerAmount(), i.explanation());
         }
         return out.toString();

@@ -11,11 +11,11 @@ import java.util.UUID;
  * sides reconciled. {@code reconciled} holds when no item is a difference. {@code closedAt} is set once the day is closed.
  */
 public record SettlementReport(UUID siteId, UUID operatorId, String siteName, LocalDate businessDay, String timeZone, Instant from, Instant to,
-                               String currency, Totals ledger, BankTotals bank, long fees, long net, boolean reconciled,
+                               String currency, LedgerTotals ledger, BankTotals bank, long fees, long net, boolean reconciled,
                                int matched, int differences, boolean dayOver, String status, Instant closedAt,
-                               String closedBy, List<Reconciliation.Item> items) {
+                               String closedBy, List<Reconciliation.ReconciledItem> items) {
 
-    public record Totals(long approved, int approvedCount, long refunded, int refundedCount, long reversed, int reversedCount) {
+    public record LedgerTotals(long approved, int approvedCount, long refunded, int refundedCount, long reversed, int reversedCount) {
     }
 
     public record BankTotals(long debits, long reversals, long refunds, int lines) {

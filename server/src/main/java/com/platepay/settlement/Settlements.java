@@ -66,7 +66,7 @@ public class Settlements {
 
     private SettlementReport build(SettlementQueries.SiteRow site, LocalDate day, ZoneId zone, Instant from, Instant to,
                                    List<Reconciliation.LedgerLine> ledger, long[] reversed, BankDay file,
-                                   List<Reconciliation.Item> items, SettlementQueries.ClosedDay closed) {
+                                   List<Reconciliation.ReconciledItem> items, SettlementQueries.ClosedDay closed) {
         long approved = ledger.stream().filter(l -> l.refundId() == null).mapToLong(Reconciliation.LedgerLine::amount).sum();
         int approvedCount = (int) ledger.stream().filter(l -> l.refundId() == null).count();
         long refunded = ledger.stream().filter(l -> l.refundId() != null).mapToLong(Reconciliation.LedgerLine::amount).sum();
@@ -76,7 +76,7 @@ public class Settlements {
                 total(file, BankDay.Type.REVERSAL), total(file, BankDay.Type.REFUND), file.lines().size());
         int differences = (int) items.stream().filter(i -> i.outcome().difference()).count();
         return new SettlementReport(site.id(), site.operatorId(), site.name(), day, zone.getId(), from, to, site.currency(),
-                new SettlementReport.Totals(approved, approvedCount, refunded, refundedCount, reversed[0], (int) reversed[1]),
+                new SettlementReport.LedgerTotals(approved, approvedCount, refunded, refundedCount, reversed[0], (int) reversed[1]),
                 bankTotals, fees, approved - refunded - fees, differences == 0, items.size() - differences, differences,
                 !to.isAfter(Instant.now()), closed == null ? "OPEN" : "CLOSED", closed == null ? null : closed.closedAt(),
                 closed == null ? null : closed.closedBy(), items);
