@@ -126,6 +126,7 @@ class ConsoleTest extends StackTest {
             // Chinese, once.
             page.click("#language");
             page.waitForSelector("#live-state .badge-live:has-text('实时')");
+            page.waitForSelector(row + " .badge-approved:has-text('已支付')");
             tab.screenshot("24-console-live-zh");
             tab.assertAccessible("the live feed in Chinese");
             page.click("#language");
