@@ -158,14 +158,38 @@ export async function staffView(root, ctx) {
     const attendants = await ctx.api('/api/v1/operator/attendants');
     clear(list, table('staff.title', ['col.user', 'col.sites', 'col.status', 'col.created', 'col.actions'], attendants.map((a) => [
       a.username, a.siteIds.map(siteName).join(', '), badge('attendant', a.status), time(a.createdAt),
-      a.status === 'ACTIVE' ? el('button', { type: 'button', class: 'danger', text: t('staff.disable'), onclick: async () => {
-        try {
-          await ctx.api('/api/v1/operator/attendants/' + a.id + '/disable', { method: 'POST' });
-          await load();
-        } catch (e) {
-          errors.show(e);
-        }
-      } }) : ''])));
+      a.status === 'ACTIVE' ? el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'secondary', 'data-assign': a.id, text: t('staff.assign'), onclick: () => assign(a) }),
+        el('button', { type: 'button', class: 'danger', text: t('staff.disable'), onclick: async () => {
+          try {
+            await ctx.api('/api/v1/operator/attendants/' + a.id + '/disable', { method: 'POST' });
+            await load();
+          } catch (e) {
+            errors.show(e);
+          }
+        } })) : ''])));
+  }
+
+  function assign(a) {
+    const boxes = el('fieldset', {}, el('legend', { text: t('staff.sites') }), sites.map((s) => el('label', { class: 'check' },
+      el('input', { type: 'checkbox', value: s.id, checked: a.siteIds.includes(s.id) }), s.name)));
+    const assignForm = el('form', { id: 'assign-form' }, boxes);
+    const assignErrors = formError(assignForm);
+    const box = dialog(t('staff.assignTitle', { name: a.username }), assignForm, { id: 'assign-dialog' });
+    assignForm.append(el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondary', text: t('common.cancel'), onclick: () => box.close() }),
+      el('button', { type: 'submit', text: t('common.save') })));
+    assignForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await ctx.api('/api/v1/operator/attendants/' + a.id + '/sites', { method: 'PUT',
+          body: { siteIds: [...boxes.querySelectorAll('input:checked')].map((b) => b.value) } });
+        box.close();
+        await load();
+      } catch (e) {
+        assignErrors.show(e);
+      }
+    });
   }
 
   await load();

@@ -96,6 +96,29 @@ class ConsoleTest extends StackTest {
             tab.screenshot("21-console-sites");
             tab.assertAccessible("sites and devices");
 
+            // Staff: an attendant for that site, then moved to work at a second one too.
+            String second = scenario.site(Users.OLGA, "GAS");
+            String username = "con" + System.nanoTime() % 1_000_000;
+            page.navigate(Browser.origin() + "/console/#/staff");
+            page.fill("#staff-username", username);
+            page.fill("#staff-email", username + "@platepay.test");
+            page.fill("#staff-first", "Lin");
+            page.fill("#staff-last", "Attendant");
+            page.check("#staff-form input[value='" + siteId + "']");
+            page.click("#staff-form button[type=submit]");
+            page.waitForSelector("#staff-issued:has-text('" + username + "')");
+            String attendant = Users.OLGA.api().get("/api/v1/operator/attendants").then().statusCode(200).extract().jsonPath()
+                    .getString("find { it.username == '" + username + "' }.id");
+            page.click("[data-assign='" + attendant + "']");
+            page.check("#assign-form input[value='" + second + "']");
+            page.click("#assign-form button[type=submit]");
+            page.waitForSelector("#assign-dialog", new Page.WaitForSelectorOptions().setState(
+                    com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+            assertEquals(java.util.Set.of(siteId, second), java.util.Set.copyOf(Users.OLGA.api().get("/api/v1/operator/attendants")
+                    .then().extract().jsonPath().getList("find { it.username == '" + username + "' }.siteIds", String.class)));
+            tab.screenshot("21b-console-staff");
+            tab.assertAccessible("the staff page");
+
             // The live feed: a charge from that handheld appears without reloading.
             page.navigate(Browser.origin() + "/console/#/live");
             page.waitForSelector("#live-state .badge-live");
