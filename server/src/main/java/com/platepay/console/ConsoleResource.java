@@ -1,6 +1,7 @@
 package com.platepay.console;
 
 import com.platepay.platform.ApiException;
+import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.Roles;
 import com.platepay.sites.OperatorDirectory;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,7 +25,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,12 +49,12 @@ public class ConsoleResource {
     private final ZoneId zone;
 
     public ConsoleResource(OperatorDirectory operators, ConsoleQueries queries, ConsoleEvents events, SecurityIdentity identity,
-                           @ConfigProperty(name = "platepay.charging.business-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+                           PlatePayConfig config) {
         this.operators = operators;
         this.queries = queries;
         this.events = events;
         this.identity = identity;
-        this.zone = zone;
+        this.zone = config.charging().businessZone();
     }
 
     private Uni<UUID> organisation() {

@@ -92,6 +92,15 @@ public class RefundStore {
 
     private static final String CHARGE_FOR_NOTICE = "select driver_id, plate, masked_card from charges where id = $1";
 
+    /** A refund left SENT when the server stopped mid-call (a live call is bounded far below {@code $1}). */
+    private static final String ABANDONED = """
+            update refunds set status = 'UNKNOWN', failure_code = 'ANSWER_LOST', updated_at = now()
+            where status = 'SENT' and updated_at < now() - interval '1 second' * $1 returning *""";
+
+    private static final String DUE = """
+            select * from refunds where status in ('UNKNOWN', 'REQUESTED') and updated_at < now() - interval '1 second' * $1
+              and attempts < $2 order by updated_at limit $3""";
+
     static {
         RefundStateMachine.require(REQUESTED, SENT);
         RefundStateMachine.require(UNKNOWN, SENT);
@@ -171,6 +180,20 @@ public class RefundStore {
         return pool.withTransaction(conn -> conn.preparedQuery(LOST).execute(Tuple.of(refund.id(), code)).map(RefundStore::first)
                 .call(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                         : audit(conn, actor, AuditAction.REFUND_UNKNOWN, moved.get(), why)));
+    }
+
+    /** SENT for longer than any call lasts, to UNKNOWN (its answer was lost); how many. */
+    Uni<Integer> abandoned(long olderThanSeconds) {
+        return pool.preparedQuery(ABANDONED).execute(Tuple.of(olderThanSeconds)).map(RowSet::rowCount);
+    }
+
+    /** Refunds to send again: UNKNOWN (or left REQUESTED) for a while, with attempts left. */
+    Uni<List<Refund>> due(long olderThanSeconds, int maxAttempts, int limit) {
+        return pool.preparedQuery(DUE).execute(Tuple.of(olderThanSeconds, maxAttempts, limit)).map(rows -> {
+            List<Refund> out = new ArrayList<>();
+            rows.forEach(r -> out.add(Refund.of(r)));
+            return out;
+        });
     }
 
     Uni<Void> audit(SqlConnection conn, Actor actor, AuditAction action, Refund refund, String detail) {

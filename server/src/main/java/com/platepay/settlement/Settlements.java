@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A site's daily settlement: the day's totals from the ledger, reconciled line by line against the bank's settlement
@@ -36,13 +35,12 @@ public class Settlements {
     private final ZoneId defaultZone;
     private final long feeBasisPoints;
 
-    public Settlements(SettlementQueries queries, AcquirerPort bank, Pool pool, PlatePayConfig config,
-                       @ConfigProperty(name = "platepay.settlement.fee-basis-points", defaultValue = "60") long feeBasisPoints) {
+    public Settlements(SettlementQueries queries, AcquirerPort bank, Pool pool, PlatePayConfig config) {
         this.queries = queries;
         this.bank = bank;
         this.pool = pool;
         this.defaultZone = config.charging().businessZone();
-        this.feeBasisPoints = feeBasisPoints;
+        this.feeBasisPoints = config.settlement().feeBasisPoints();
     }
 
     /** @param operatorId the caller's organisation; null for admins (any site) */

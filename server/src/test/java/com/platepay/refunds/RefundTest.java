@@ -136,6 +136,36 @@ class RefundTest extends StackTest {
         assertBooksBalance();
     }
 
+    @Test
+    void theJanitorSendsARefundWhoseAnswerWasLostAgainUnderItsOwnKey() {
+        Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 20_000);
+        String charge = approvedCharge(alice, 6_000);
+        bank.faultOn("REFUND", "ERROR_500", 2, 0);
+        String lost = Users.OLGA.api().body(Map.of("chargeId", charge, "amount", 1_000, "reason", "x")).post("/api/v1/operator/refunds")
+                .then().statusCode(201).body("status", equalTo("UNKNOWN")).extract().path("id");
+        String abandoned = Users.OLGA.api().body(Map.of("chargeId", charge, "amount", 2_000, "reason", "y")).post("/api/v1/operator/refunds")
+                .then().statusCode(201).body("status", equalTo("UNKNOWN")).extract().path("id");
+        assertEquals(14_000, bank.balance(alice.account()));
+        // As if a minute had passed; and as if the server had stopped while the second one was with the bank.
+        pool.preparedQuery("update refunds set updated_at = now() - interval '2 minutes' where id = $1")
+                .execute(Tuple.of(java.util.UUID.fromString(lost))).await().indefinitely();
+        pool.preparedQuery("update refunds set status = 'SENT', updated_at = now() - interval '2 minutes' where id = $1")
+                .execute(Tuple.of(java.util.UUID.fromString(abandoned))).await().indefinitely();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                "SUCCEEDED".equals(Users.OLGA.api().get("/api/v1/operator/refunds/" + lost).then().extract().path("status")));
+        Users.OLGA.api().get("/api/v1/operator/refunds/" + lost).then().body("attempts", equalTo(2));
+        assertEquals(15_000, bank.balance(alice.account()), "sent again, refunded once");
+        // Left SENT: its answer is lost, so it becomes UNKNOWN, and waits its turn like any other.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                "UNKNOWN".equals(Users.OLGA.api().get("/api/v1/operator/refunds/" + abandoned).then().extract().path("status")));
+        Users.OLGA.api().get("/api/v1/operator/refunds/" + abandoned).then().body("failureCode", equalTo("ANSWER_LOST"));
+        assertEquals(3_000, refunded(charge), "the lost one stays reserved until its answer is known");
+        Users.ADA.api().queryParam("resourceType", "REFUND").queryParam("resourceId", lost).get("/api/v1/admin/audit").then()
+                .body("find { it.action == 'REFUND_SUCCEEDED' }.actorName", equalTo("refund-janitor"));
+        assertBooksBalance();
+    }
+
     private String approvedCharge(Scenario.Enrolled driver, long amount) {
         try (TestHandheld handheld = newHandheld()) {
             ChargeResult paid = handheld.charge(TestHandheld.request(Ids.newUuidV7(), driver.plate(), amount));
