@@ -202,6 +202,8 @@ demo_users() {
 cat <<INFO
 
 PlatePay demo is running.
+  Driver app      http://localhost:$HTTP_PORT/
+  Operator console http://localhost:$HTTP_PORT/console/   (live charges, refunds, reviews, devices, staff, settlement, charts)
   Server API      http://localhost:$HTTP_PORT/api/v1     (OpenAPI: http://localhost:$HTTP_PORT/q/openapi)
   Health          http://localhost:$HTTP_PORT/q/health
   MQTT broker     tcp://127.0.0.1:$MQTT_PORT (per-device credentials)
@@ -223,6 +225,9 @@ Drive the demo car through the parking lot (entry, then exit; each exits 0 when 
 See it as the driver, with a token from Keycloak:
   TOKEN=\$(./platepay token driver)
   curl -s -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/v1/me/charges
+Reconcile today at the demo station (the console's Settlement page does the same), or read the bank's own file:
+  curl -s -H "Authorization: Bearer \$(./platepay token operator)" "http://localhost:$HTTP_PORT/api/v1/operator/sites"
+  curl -s "http://127.0.0.1:$BANK_PORT/v1/settlement-files/<siteId>/\$(TZ=Asia/Shanghai date +%F)?zone=Asia/Shanghai"
 Check the card's balance at the bank:
   curl -s -X POST -H 'Content-Type: application/json' -d '{"pan":"6222020000012345674"}' http://127.0.0.1:$BANK_PORT/v1/accounts/lookup
 

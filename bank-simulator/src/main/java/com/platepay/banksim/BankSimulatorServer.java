@@ -5,6 +5,9 @@ import com.platepay.banksim.accounts.FleetAccounts;
 import com.platepay.banksim.debits.DebitService;
 import com.platepay.banksim.faults.FaultInjector;
 import com.platepay.banksim.http.BankApi;
+import com.platepay.banksim.refunds.RefundApi;
+import com.platepay.banksim.refunds.RefundService;
+import com.platepay.banksim.refunds.SettlementFile;
 import com.platepay.banksim.state.BankStore;
 import com.platepay.banksim.state.StateFile;
 import com.sun.net.httpserver.HttpServer;
@@ -52,7 +55,10 @@ public final class BankSimulatorServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AccountService accounts = new AccountService(store, clock);
         FleetAccounts fleet = options.fleetPrefix() == null ? null : new FleetAccounts(options.fleetPrefix(), options.fleetBalance(), accounts);
-        BankApi api = new BankApi(accounts, new DebitService(store, clock, fleet), new FaultInjector());
+        FaultInjector faults = new FaultInjector();
+        BankApi api = new BankApi(accounts, new DebitService(store, clock, fleet), faults);
+        RefundService refunds = new RefundService(store, clock);
+        RefundApi refundApi = new RefundApi(refunds, new SettlementFile(store, refunds), faults);
 
         HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         AtomicInteger n = new AtomicInteger();
@@ -62,7 +68,7 @@ public final class BankSimulatorServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", api.router(options.log()));
+        http.createContext("/", refundApi.addTo(api.router(options.log())));
         http.start();
         return new BankSimulatorServer(http, executor, store);
     }

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -104,6 +105,25 @@ public class AttendantResource {
                     a.updatedAt = Instant.now();
                 }).call(a -> audit.record(AuditAction.ATTENDANT_DISABLED, AuditedResource.ATTENDANT, a.id, a.username)))
                 .call(a -> users.disable(a.subject))
+                .map(AttendantView::of);
+    }
+
+    /** The sites an attendant may charge at, replaced as a whole (each one the operator's own). */
+    public record AssignSites(@NotEmpty @Size(max = 50) Set<@NotNull UUID> siteIds) {
+    }
+
+    @APIResponse(responseCode = "200", description = "the attendant with the new site list")
+    @APIResponse(responseCode = "404", description = "not the operator's attendant, or not the operator's site")
+    @PUT
+    @Path("/{id}/sites")
+    public Uni<AttendantView> assign(@PathParam("id") UUID id, @Valid @NotNull AssignSites request) {
+        return Panache.withTransaction(() -> operators.current().call(o -> requireOwnSites(o, request.siteIds()))
+                        .flatMap(o -> owned(o, id)).invoke(a -> {
+                            a.siteIds.clear();
+                            a.siteIds.addAll(request.siteIds());
+                            a.updatedAt = Instant.now();
+                        }).call(a -> audit.record(AuditAction.ATTENDANT_SITES_ASSIGNED, AuditedResource.ATTENDANT, a.id,
+                                a.username + " for sites " + a.siteIds.stream().sorted().toList())))
                 .map(AttendantView::of);
     }
 

@@ -26,4 +26,14 @@ public interface AcquirerPort {
 
     /** Releases a hold (0400, repeated as 0401). Idempotent. */
     Uni<VoidOutcome> voidHold(String idempotencyKey);
+
+    /** Gives (part of) an approved debit back, under the refund's own idempotency key. Idempotent. */
+    default Uni<RefundOutcome> refund(RefundRequest request) {
+        return Uni.createFrom().item(new RefundOutcome.NotSupported("this acquirer adapter has no refunds"));
+    }
+
+    /** The bank's settlement file of a merchant's day, in the merchant's zone; fails when the acquirer has none. */
+    default Uni<BankDay> settlementFile(String merchantId, java.time.LocalDate date, java.time.ZoneId zone) {
+        return Uni.createFrom().failure(new BankUnavailableException("this acquirer adapter has no settlement file"));
+    }
 }

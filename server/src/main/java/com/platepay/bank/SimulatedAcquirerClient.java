@@ -118,4 +118,51 @@ public class SimulatedAcquirerClient implements AcquirerPort {
     public Uni<VoidOutcome> voidHold(String idempotencyKey) {
         return Uni.createFrom().item(VoidOutcome.NOT_SUPPORTED);
     }
+
+    @Override
+    public Uni<RefundOutcome> refund(RefundRequest request) {
+        JsonObject body = new JsonObject().put("debitKey", request.debitKey()).put("amount", request.amount())
+                .put("currency", request.currency()).put("reference", request.reference());
+        return http.postAbs(baseUrl + "/v1/refunds")
+                .putHeader("Idempotency-Key", request.idempotencyKey())
+                .timeout(timeout.toMillis() * 2)
+                .sendJsonObject(body)
+                .ifNoItem().after(timeout.multipliedBy(2)).fail()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        return (RefundOutcome) new RefundOutcome.Unknown("HTTP " + response.statusCode());
+                    }
+                    JsonObject json = response.bodyAsJsonObject();
+                    return switch (json.getString("status", "")) {
+                        case "SUCCEEDED" -> new RefundOutcome.Succeeded(json.getString("refundId"));
+                        case "DECLINED" -> new RefundOutcome.Declined(json.getString("declineCode"));
+                        default -> new RefundOutcome.Unknown("status " + json.getString("status"));
+                    };
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("refund %s: no answer from the bank (%s); it stays UNKNOWN", request.idempotencyKey(),
+                            e.getClass().getSimpleName());
+                    return new RefundOutcome.Unknown(e.getClass().getSimpleName());
+                });
+    }
+
+    @Override
+    public Uni<BankDay> settlementFile(String merchantId, java.time.LocalDate date, java.time.ZoneId zone) {
+        String url = baseUrl + "/v1/settlement-files/" + URLEncoder.encode(merchantId, StandardCharsets.UTF_8) + "/" + date
+                + "?zone=" + URLEncoder.encode(zone.getId(), StandardCharsets.UTF_8);
+        return http.getAbs(url).timeout(timeout.toMillis() * 10).send().map(response -> {
+            if (response.statusCode() != 200) {
+                throw new BankUnavailableException("the settlement file answered " + response.statusCode());
+            }
+            JsonObject json = response.bodyAsJsonObject();
+            java.util.List<BankDay.Line> lines = new java.util.ArrayList<>();
+            for (Object o : json.getJsonArray("lines")) {
+                JsonObject l = (JsonObject) o;
+                lines.add(new BankDay.Line(BankDay.Type.valueOf(l.getString("type")), l.getString("key"), l.getString("debitKey"),
+                        l.getLong("amount"), l.getString("currency"), java.time.Instant.parse(l.getString("at")),
+                        l.getString("bankReference")));
+            }
+            return new BankDay(merchantId, date, zone.getId(), lines);
+        });
+    }
 }

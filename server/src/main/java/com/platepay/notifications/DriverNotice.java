@@ -14,6 +14,8 @@ public record DriverNotice(UUID driverId, UUID chargeId, Kind kind, String plate
         CHARGE_APPROVED, CHARGE_DECLINED, CHARGE_REVERSED,
         /** A reversal the bank never confirmed: the driver may see a debit, and staff are on it. */
         CHARGE_NEEDS_ATTENTION,
+        /** Money of an approved charge went back to the card (all of it or part); {@code amount} is the refund's. */
+        CHARGE_REFUNDED,
         VEHICLE_APPROVED, VEHICLE_REJECTED,
         /** A dispute of the charge moved (opened, taken up, upheld, rejected, withdrawn). */
         DISPUTE_UPDATED

@@ -57,6 +57,10 @@ public class DriverNotifier {
                 body = "A payment of " + amount + " for " + notice.plate() + " was cancelled at the station, but your bank has not"
                         + " yet confirmed that the money was returned. Our staff are on it; if you see a debit, it will be returned.";
             }
+            case CHARGE_REFUNDED -> {
+                title = "Refunded " + amount;
+                body = amount + " of a payment for " + notice.plate() + " was refunded to card " + notice.maskedCard() + ".";
+            }
             case VEHICLE_APPROVED -> {
                 title = "Vehicle approved";
                 body = notice.plate() + " is verified: plate payment works for it once a mandate is active.";

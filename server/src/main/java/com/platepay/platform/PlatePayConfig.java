@@ -55,6 +55,31 @@ public interface PlatePayConfig {
         Optional<String> emqxApiSecret();
     }
 
+    Refunds refunds();
+
+    Settlement settlement();
+
+    /** Refunds whose bank answer is not known are sent again by refunds.RefundJanitor. */
+    interface Refunds {
+        /** How often the janitor looks. */
+        @WithDefault("30s")
+        Duration janitorInterval();
+
+        /** How long a refund waits before it is sent again (a person may press retry sooner). */
+        @WithDefault("60s")
+        Duration retryAfter();
+
+        /** After this many sends a refund stays UNKNOWN for a person. */
+        @WithDefault("10")
+        int maxAttempts();
+    }
+
+    interface Settlement {
+        /** The platform's fee on a site's net takings of a day, in basis points (60 = 0.6 %), posted when the day closes. */
+        @WithDefault("60")
+        long feeBasisPoints();
+    }
+
     /** Vehicle proofs (photos of the vehicle licence): files outside the database, readable by the server only. */
     interface Proofs {
         /** The folder the images are kept in (made with mode 0700; each file 0600, named by its proof id). */

@@ -1,66 +1,106 @@
-// The staff console's first screen: what the signed-in operator, attendant or admin may see, read only. The operator
-// console (#14) grows from here on the same shared modules (sign-in, text, components, layout) as the driver app.
+// The operator console: sign in, then one page per part (hash routes) on the driver app's shared layout and
+// modules, and the live stream of the operator's charges and plate reads. Admins get their own pages.
 'use strict';
 
 import { createAuth } from '/shared/auth.js';
 import { apply, languageSwitch, onLanguageChange, register, t } from '/shared/i18n.js';
 import shared from '/shared/messages.js';
-import { clear, el, emptyItem, errorText, money, time } from '/shared/ui.js';
+import { openStream } from '/shared/stream.js';
+import { announce, clear, el, errorText, money } from '/shared/ui.js';
+import messages from './messages.js';
+import { liveView } from './live.js';
+import { reviewsView } from './reviews.js';
+import { sitesView, staffView } from './sites.js';
+import { chartsView, settlementView } from './money.js';
+import { auditView, operatorsView, stuckView, attendantChargesView } from './admin.js';
+
+register(shared);
+register(messages);
 
 const auth = createAuth({ app: 'staff', home: '/console/' });
 const $ = (id) => document.getElementById(id);
+const listeners = new Set();
+let liveState = 'connecting';
 
-register(shared);
-register({
-  en: { 'console.name': 'PlatePay console', 'console.title': 'Operator console', 'console.lead': 'For station and parking staff and platform admins.',
-    'console.signIn': 'Sign in as operator, attendant or admin', 'console.driverApp': 'Drivers: the PlatePay app',
-    'console.noRole': 'This account has no staff role.', 'role.operator': 'operator', 'role.attendant': 'attendant', 'role.admin': 'admin',
-    'view.sites': 'Sites', 'view.attendants': 'Attendants', 'view.charges': 'Charges', 'view.recent': 'Charges in the last 24 hours',
-    'view.proofs': 'Vehicle proofs waiting for review', 'view.disputes': 'Disputes', 'view.audit': 'Audit log' },
-  zh: { 'console.name': 'PlatePay 控制台', 'console.title': '运营控制台', 'console.lead': '供加气站、停车场工作人员和平台管理员使用。',
-    'console.signIn': '以运营方、加气员或管理员身份登录', 'console.driverApp': '车主请使用 PlatePay 应用',
-    'console.noRole': '此账户没有工作人员角色。', 'role.operator': '运营方', 'role.attendant': '加气员', 'role.admin': '管理员',
-    'view.sites': '场所', 'view.attendants': '加气员', 'view.charges': '扣款', 'view.recent': '最近 24 小时的扣款',
-    'view.proofs': '待审核的行驶证', 'view.disputes': '申诉', 'view.audit': '审计日志' },
-});
+const ctx = {
+  api: auth.api,
+  auth,
+  go: (route) => { window.location.hash = '#/' + route; },
+  onLive(f) { listeners.add(f); return () => listeners.delete(f); },
+  liveState: () => liveState,
+};
 
-const charge = (c) => [time(c.createdAt), c.plate, money(c.amount, c.currency || 'CNY'), t('charge.' + c.status), c.reasonCode || ''];
-const VIEWS = {
-  admin: [['view.proofs', '/api/v1/admin/vehicle-proofs', (p) => [time(p.uploadedAt), p.plate, p.driverName, p.status]],
-    ['view.audit', '/api/v1/admin/audit', (a) => [time(a.at), a.actorName, a.actorRole, a.action, a.detail || '']],
-    ['view.charges', '/api/v1/admin/charges', charge]],
-  operator: [['view.sites', '/api/v1/operator/sites', (s) => [s.name, t('category.' + s.category), s.id]],
-    ['view.attendants', '/api/v1/operator/attendants', (a) => [a.username, a.status]],
-    ['view.proofs', '/api/v1/operator/vehicle-proofs', (p) => [time(p.uploadedAt), p.plate, p.driverName, p.status]],
-    ['view.disputes', '/api/v1/operator/disputes', (d) => [time(d.createdAt), d.evidence.plate, money(d.evidence.amount), d.status]],
-    ['view.charges', '/api/v1/operator/charges', charge]],
-  attendant: [['view.sites', '/api/v1/attendant/sites', (s) => [s.name, t('category.' + s.category)]],
-    ['view.recent', '/api/v1/attendant/charges', charge]],
+const PAGES = {
+  operator: [['live', liveView], ['reviews', reviewsView], ['sites', sitesView], ['staff', staffView],
+    ['settlement', settlementView], ['charts', chartsView]],
+  admin: [['operators', operatorsView], ['stuck', stuckView], ['audit', auditView], ['reviews', reviewsView]],
+  attendant: [['recent', attendantChargesView]],
 };
 const ROLE_ORDER = ['admin', 'operator', 'attendant'];
+let role = null;
+let leave = null;
 
-async function show(user) {
-  const role = ROLE_ORDER.find((r) => user.roles.includes(r));
-  $('who').textContent = t('signin.as', { name: user.username }) + (role ? ' (' + t('role.' + role) + ')' : '');
+async function route() {
+  const pages = PAGES[role];
+  const [name, arg] = (window.location.hash.replace(/^#\/?/, '') || pages[0][0]).split('/');
+  const page = pages.find(([n]) => n === name) || pages[0];
+  document.querySelectorAll('#tab-list a').forEach((a) => {
+    if (a.dataset.route === page[0]) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  if (leave) leave();
+  leave = null;
+  listeners.clear();
+  const container = clear($('view'));
+  $('error').textContent = '';
+  try {
+    leave = await page[1](container, { ...ctx, role }, arg) || null;
+  } catch (e) {
+    $('error').textContent = errorText(e);
+  }
+  apply(container);
+  const heading = container.querySelector('h1');
+  if (heading) document.title = heading.textContent + ' · PlatePay';
+  $('main').focus({ preventScroll: true });
+}
+
+function tabs() {
+  clear($('tab-list'), PAGES[role].map(([name]) => el('li', {}, el('a', { href: '#/' + name, 'data-route': name, text: t('nav.' + name) }))));
+}
+
+function showLiveState(state) {
+  liveState = state;
+  clear($('live-state'), el('span', { class: 'badge badge-' + state, text: t('live.' + state) }));
+}
+
+function signedIn(user) {
+  role = ROLE_ORDER.find((r) => user.roles.includes(r));
+  const who = () => { $('who').textContent = t('signin.as', { name: user.username }) + (role ? ' (' + t('role.' + role) + ')' : ''); };
+  who();
   $('signed-out').hidden = true;
   $('sign-out').hidden = false;
-  const view = clear($('view'));
-  view.hidden = false;
+  $('view').hidden = false;
   if (!role) {
-    view.append(el('p', { class: 'form-error', text: t('console.noRole') }));
+    $('view').append(el('p', { class: 'form-error', text: t('console.noRole') }));
     return;
   }
-  for (const [title, path, columns] of VIEWS[role]) {
-    const list = el('ul', { class: 'items' });
-    view.append(el('h2', { text: t(title) }), list);
-    try {
-      const rows = await auth.api(path);
-      clear(list, rows.length ? rows.map((r) => el('li', {}, el('p', { text: columns(r).filter(Boolean).join(' · ') })))
-        : [emptyItem('common.none')]);
-    } catch (e) {
-      list.append(el('li', { class: 'form-error', text: errorText(e) }));
-    }
+  $('tabs').hidden = false;
+  tabs();
+  onLanguageChange(() => { who(); tabs(); showLiveState(liveState); route(); });
+  if (role === 'operator') {
+    $('live-state').hidden = false;
+    openStream(auth, '/api/v1/operator/console/events', {
+      onState: showLiveState,
+      onEvent: (name, data) => {
+        if (name === 'charge' && data && data.status === 'APPROVED') {
+          announce(t('live.announce', { amount: money(data.amount, data.currency), site: data.siteName }));
+        }
+        if (['charge', 'read', 'ready'].includes(name)) listeners.forEach((f) => f(name, data));
+      },
+    });
   }
+  window.addEventListener('hashchange', route);
+  route();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -69,10 +109,5 @@ document.addEventListener('DOMContentLoaded', () => {
   const fail = (e) => { $('error').textContent = errorText(e); };
   $('sign-in-staff').addEventListener('click', () => auth.start('auth').catch(fail));
   $('sign-out').addEventListener('click', () => auth.signOut().catch(fail));
-  auth.complete().then((user) => {
-    if (user) {
-      onLanguageChange(() => show(user));
-      show(user);
-    }
-  }).catch(fail);
+  auth.complete().then((user) => { if (user) signedIn(user); }).catch(fail);
 });

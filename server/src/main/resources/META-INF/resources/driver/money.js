@@ -17,6 +17,7 @@ export function chargeItem(c, fresh = false) {
       el('span', { class: 'plate', text: c.plate }), ' · ', time(c.createdAt)]),
     el('p', { class: 'meta', text: [c.maskedCard ? t('charge.card', { last4: c.maskedCard.slice(-4) }) : '',
       c.status === 'DECLINED' && c.reasonCode ? (maybe('reason.' + c.reasonCode) || c.reasonCode) : '',
+      c.refunded > 0 ? t('charge.refunded', { amount: money(c.refunded, c.currency) }) : '',
       c.disputeStatus ? t('charge.disputed', { status: maybe('dispute.' + c.disputeStatus) || c.disputeStatus }) : '']
       .filter(Boolean).join(' · ') }),
     el('a', { href: '#/charge/' + c.id, text: t('common.details'), 'aria-label': t('charge.detailsOf', { amount: money(c.amount, c.currency),
@@ -229,13 +230,19 @@ export async function alertsView(root, ctx) {
 
 /** Notifications are worded here, in the reader's language, from their kind and charge; the stored text is English. */
 function alertTitle(n) {
-  return maybe('alert.' + n.kind, n.charge ? { amount: money(n.charge.amount, n.charge.currency) } : {}) || n.title;
+  return maybe('alert.' + n.kind, n.charge ? { amount: money(n.charge.amount, n.charge.currency), refund: refundOf(n) } : {}) || n.title;
+}
+
+/** A refund notice carries the refunded amount (minor units) as its detail. */
+function refundOf(n) {
+  return n.kind === 'CHARGE_REFUNDED' && /^\d+$/.test(n.detail || '') ? money(Number(n.detail), n.charge.currency) : '';
 }
 
 function alertBody(n) {
   const c = n.charge;
   if (!c) return maybe('alertBody.' + n.kind, { plate: n.plate || '', reason: n.detail || '' }) || n.body;
   const values = { amount: money(c.amount, c.currency), site: c.siteName, plate: c.plate, card: (c.maskedCard || '').slice(-4),
-    reason: maybe('reason.' + c.reasonCode) || c.reasonCode || '', status: maybe('dispute.' + (n.detail || c.disputeStatus || '')) || '' };
+    reason: maybe('reason.' + c.reasonCode) || c.reasonCode || '', status: maybe('dispute.' + (n.detail || c.disputeStatus || '')) || '',
+    refund: refundOf(n) };
   return maybe('alertBody.' + n.kind, values) || n.body;
 }

@@ -120,8 +120,8 @@ export function createAuth({ app, home }) {
   }
 
   /** Calls the API as the signed-in user. body: an object (sent as JSON) or a Blob/File (sent as is). */
-  async function api(path, { method = 'GET', body, raw = false } = {}) {
-    const headers = { Authorization: 'Bearer ' + await token(), Accept: 'application/json' };
+  async function api(path, { method = 'GET', body, raw = false, accept = 'application/json' } = {}) {
+    const headers = { Authorization: 'Bearer ' + await token(), Accept: accept };
     let payload;
     if (body instanceof Blob) {
       payload = body;

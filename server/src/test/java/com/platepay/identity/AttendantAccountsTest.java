@@ -67,6 +67,21 @@ class AttendantAccountsTest extends StackTest {
         RestAssured.given().auth().oauth2(token).get("/api/v1/operator/sites").then().statusCode(403);
         RestAssured.given().auth().oauth2(token).get("/api/v1/me/vehicles").then().statusCode(403);
 
+        // Moved to the other station: from now on it sees that one only. Nobody else moves Olga's attendant, and an
+        // attendant of Olga's cannot be given another organisation's site.
+        String oscars = scenario.site(Users.OSCAR, "GAS");
+        Users.OSCAR.api().body(Map.of("siteIds", List.of(oscars))).put("/api/v1/operator/attendants/" + attendantId + "/sites")
+                .then().statusCode(404);
+        Users.OLGA.api().body(Map.of("siteIds", List.of(oscars))).put("/api/v1/operator/attendants/" + attendantId + "/sites")
+                .then().statusCode(404);
+        Users.OLGA.api().body(Map.of("siteIds", List.of())).put("/api/v1/operator/attendants/" + attendantId + "/sites")
+                .then().statusCode(400);
+        Users.OLGA.api().body(Map.of("siteIds", List.of(otherStation))).put("/api/v1/operator/attendants/" + attendantId + "/sites")
+                .then().statusCode(200).body("siteIds", equalTo(List.of(otherStation)));
+        RestAssured.given().auth().oauth2(token).get("/api/v1/attendant/sites").then().statusCode(200)
+                .body("id", equalTo(List.of(otherStation)));
+        RestAssured.given().auth().oauth2(token).get("/api/v1/attendant/charges/" + elsewhereId).then().statusCode(200);
+
         // Disabled: refused at once, even with a token that has not expired; and no new sign-in.
         Users.OLGA.api().post("/api/v1/operator/attendants/" + attendantId + "/disable").then().statusCode(200)
                 .body("status", equalTo("DISABLED"));

@@ -125,9 +125,10 @@ class SignInPageTest extends StackTest {
             signIn(page, "/console/", "#sign-in-staff", Users.OLGA);
 
             assertEquals("Signed in as olga (operator)", page.textContent("#who"));
-            // The heading is shown before the list arrives: wait for the new site's own line (by its id; names repeat).
-            page.waitForSelector("#view li:has-text('" + site + "')");
-            assertTrue(page.textContent("#view").contains(siteName));
+            // The operator console (#14): its sites page lists the new site (found by its id; names repeat).
+            page.navigate("http://localhost:" + RestAssured.port + "/console/#/sites");
+            page.waitForSelector("#view [data-site='" + site + "']");
+            assertTrue(page.textContent("#view [data-site='" + site + "']").contains(siteName));
             assertEquals("", page.textContent("#error"));
         }
     }

@@ -8,6 +8,8 @@ public enum FaultTarget {
     DEBIT_INQUIRY,
     /** POST /v1/debits/{key}/reversal */
     REVERSAL,
+    /** POST /v1/refunds */
+    REFUND,
     /** POST /v1/card-verifications */
     VERIFY
 }

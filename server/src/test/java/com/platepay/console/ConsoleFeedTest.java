@@ -1,0 +1,103 @@
+package com.platepay.console;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.platepay.protocol.Ids;
+import com.platepay.protocol.charge.ChargeResult;
+import com.platepay.protocol.charge.ResultStatus;
+import com.platepay.testing.Scenario;
+import com.platepay.testing.StackTest;
+import com.platepay.testing.TestHandheld;
+import com.platepay.testing.TestStack;
+import com.platepay.testing.Users;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The console's feed: the operator's own charges only, listed and streamed as they commit; the charts' figures. */
+@QuarkusTest
+@WithTestResource(TestStack.class)
+class ConsoleFeedTest extends StackTest {
+
+    @Test
+    void theOperatorsChargesAreStreamedAsTheyCommitAndNobodyElseSeesThem() throws Exception {
+        Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 50_000);
+        BlockingQueue<String> olgas = stream(Users.OLGA);
+        BlockingQueue<String> oscars = stream(Users.OSCAR);
+        assertEquals("event:ready", next(olgas, "event:"));
+        assertEquals("event:ready", next(oscars, "event:"));
+        String ref;
+        try (TestHandheld handheld = newHandheld()) {
+            ChargeResult paid = handheld.charge(TestHandheld.request(Ids.newUuidV7(), alice.plate(), 3_300));
+            assertEquals(ResultStatus.APPROVED, paid.status());
+            ref = paid.chargeId();
+        }
+        String data = null;
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); System.nanoTime() < end; ) {
+            String line = olgas.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith("data:") && line.contains(ref) && line.contains("APPROVED")) {
+                data = line;
+                break;
+            }
+        }
+        assertTrue(data != null, "Olga's stream carries the approved charge");
+        assertTrue(data.contains("\"amount\":3300"), data);
+        for (String line = oscars.poll(1, TimeUnit.SECONDS); line != null; line = oscars.poll(200, TimeUnit.MILLISECONDS)) {
+            assertTrue(!line.contains(ref), "Oscar's stream never carries Olga's charge: " + line);
+        }
+        Users.OLGA.api().queryParam("status", "APPROVED").get("/api/v1/operator/console/charges").then().statusCode(200)
+                .body("chargeRef", hasItem(ref));
+        Users.OSCAR.api().get("/api/v1/operator/console/charges").then().statusCode(200)
+                .body("findAll { it.chargeRef == '" + ref + "' }.size()", equalTo(0));
+        Users.OLGA.api().queryParam("status", "NOPE").get("/api/v1/operator/console/charges").then().statusCode(400);
+        Users.OLGA.api().get("/api/v1/operator/console/stats").then().statusCode(200).body("days.size()", org.hamcrest.Matchers.greaterThan(0));
+        Users.OLGA.api().get("/api/v1/operator/console/devices").then().statusCode(200).body("lastSeen", org.hamcrest.Matchers.hasItem(
+                org.hamcrest.Matchers.notNullValue()));
+    }
+
+    private static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); System.nanoTime() < end; ) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line.replace(" ", "");
+            }
+        }
+        return null;
+    }
+
+    private static BlockingQueue<String> stream(Users user) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/operator/console/events"))
+                .header("Authorization", "Bearer " + user.token()).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build();
+        Thread reader = new Thread(() -> {
+            try {
+                HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                }
+            } catch (Exception e) {
+                lines.add("error:" + e);
+            }
+        }, "sse-" + user.name);
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
