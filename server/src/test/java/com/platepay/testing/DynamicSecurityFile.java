@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Mosquitto's dynamic-security accounts file, made as its docs say: {@code mosquitto_ctrl dynsec init <file> <admin>
- * <password>}. It holds password hashes, so it is the broker's alone (0600); Mosquitto started as root drops to the
- * {@code mosquitto} user, which must own it and its folder, because the plugin rewrites it on every change.
+ * <password>}. It holds password hashes, so it is readable by its owner only (0600). The test broker keeps the user
+ * that started it ({@code user} in its configuration), because the plugin reads and rewrites the file after a broker
+ * started as root has dropped its privileges, and the build folder may sit under a folder only root may enter.
  */
 public final class DynamicSecurityFile {
     public static final Path PLUGIN = Path.of("/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so");
@@ -34,11 +34,11 @@ public final class DynamicSecurityFile {
             throw new IOException("mosquitto_ctrl dynsec init failed: " + output);
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        if ("root".equals(System.getProperty("user.name"))) {
-            UserPrincipal mosquitto = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("mosquitto");
-            Files.setOwner(file, mosquitto);
-            Files.setOwner(dir, mosquitto);
-        }
         return file;
+    }
+
+    /** The configuration line that keeps the broker as the user who started it (ignored when that is not root). */
+    public static String keepUser() {
+        return "user " + System.getProperty("user.name") + "\n";
     }
 }

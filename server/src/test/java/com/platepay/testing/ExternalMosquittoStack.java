@@ -37,7 +37,7 @@ public class ExternalMosquittoStack extends TestStack {
             Path accounts = DynamicSecurityFile.create(dir, ADMIN, adminPassword);
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous false\npersistence false\n"
-                    + "plugin " + DynamicSecurityFile.PLUGIN + "\nplugin_opt_config_file " + accounts + "\n");
+                    + "plugin " + DynamicSecurityFile.PLUGIN + "\nplugin_opt_config_file " + accounts + "\n" + DynamicSecurityFile.keepUser());
             conf.toFile().setReadable(true, false);
             mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
