@@ -32,14 +32,14 @@ public final class CylinderExamplesGenerator {
 
         CylinderCheckResult fill = new CylinderCheckResult(requestId, CylinderCheckResult.CHECKED, FillCodes.FILL_ALLOWED,
                 "6b1f0c2e-8d4a-4f3b-9e21-0a7c5d3e2f14", CylinderCheckResult.ALLOWED, FillCodes.FILL_ALLOWED, CylinderCheckResult.ALLOWED,
-                "APPROVED", 50000L, "CNY", "黑E12345", "CY-8F3A-22D1", LocalDate.parse("2027-09-30"), "Fill; pays frictionlessly");
+                "APPROVED", 50000L, "CNY", 6633L, "黑E12345", "CY-8F3A-22D1", LocalDate.parse("2027-09-30"), "Fill; pays frictionlessly; 66.33 CNY held");
         write(dir.resolve("cylinder-check-result-fill.json"), new EnvelopeSigner(server.getPrivate()).sign(new Envelope(Envelope.VERSION,
                 "01a20b10-4c9e-7a22-8b33-73c4d5e6f708", MessageTypes.CYLINDER_CHECK_RESULT, device, site, 1795431000120001L,
                 Instant.parse("2026-11-23T10:50:00.120Z"), ProtocolCodec.tree(fill), null)));
 
         CylinderCheckResult overdue = new CylinderCheckResult("01a20b12-0a10-7b4c-9d5e-6f708192a3b4", CylinderCheckResult.CHECKED,
                 FillCodes.INSPECTION_OVERDUE, "9c2d1e0f-3b4a-4c5d-8e6f-7a8b9c0d1e2f", CylinderCheckResult.REFUSED,
-                FillCodes.INSPECTION_OVERDUE, CylinderCheckResult.ALLOWED, "APPROVED", 50000L, "CNY", "黑E54321", "CY-11B0-9E07",
+                FillCodes.INSPECTION_OVERDUE, CylinderCheckResult.ALLOWED, "APPROVED", 50000L, "CNY", null, "黑E54321", "CY-11B0-9E07",
                 LocalDate.parse("2026-10-31"), "Do not fill: cylinder inspection overdue");
         write(dir.resolve("cylinder-check-result-overdue.json"), new EnvelopeSigner(server.getPrivate()).sign(new Envelope(Envelope.VERSION,
                 "01a20b12-0a9e-7c33-8d44-8192a3b4c5d6", MessageTypes.CYLINDER_CHECK_RESULT, device, site, 1795431100120001L,

@@ -1,5 +1,6 @@
 package com.platepay.cylinders;
 
+import com.platepay.protocol.charge.Money;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.cylinder.CylinderCheckResult;
 import com.platepay.protocol.cylinder.FillCodes;
@@ -10,20 +11,21 @@ public final class CylinderCheckResults {
     private CylinderCheckResults() {
     }
 
-    public static CylinderCheckResult of(CylinderCheck c) {
+    public static CylinderCheckResult of(CylinderCheck c, Long held) {
         boolean fill = FillCodes.FILL_ALLOWED.equals(c.fillCode);
         boolean pay = ReasonCodes.APPROVED.equals(c.paymentCode);
         String message = !fill ? "Do not fill: " + words(c.fillCode)
-                : pay ? "Fill; pays frictionlessly" : "Fill; take another payment (" + c.paymentCode + ")";
+                : pay ? "Fill; pays frictionlessly" + (held == null ? "" : "; " + Money.format(held) + " " + c.currency + " held") : "Fill; take another payment (" + c.paymentCode + ")";
         return new CylinderCheckResult(c.requestRef, CylinderCheckResult.CHECKED, c.fillCode, c.id.toString(),
                 fill ? CylinderCheckResult.ALLOWED : CylinderCheckResult.REFUSED, c.fillCode,
-                pay ? CylinderCheckResult.ALLOWED : CylinderCheckResult.REFUSED, c.paymentCode, c.remaining, c.currency, c.plate,
+                pay ? CylinderCheckResult.ALLOWED : CylinderCheckResult.REFUSED, c.paymentCode, c.remaining, c.currency, held, c.plate,
                 c.tagId, c.nextInspectionDue, message);
     }
 
     public static CylinderCheckResult rejected(String requestId, String code, String message) {
+        String text = message == null || message.length() <= 200 ? message : message.substring(0, 200);
         return new CylinderCheckResult(requestId, CylinderCheckResult.REJECTED, code, null, null, null, null, null, null, null, null,
-                null, null, message == null || message.length() <= 200 ? message : message.substring(0, 200));
+                null, null, null, text);
     }
 
     private static String words(String fillCode) {

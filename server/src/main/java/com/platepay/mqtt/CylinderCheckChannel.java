@@ -58,7 +58,7 @@ public class CylinderCheckChannel implements DeviceChannel {
         return checks.check(command).invoke(committed).map(outcome -> outcome.conflict() != null
                 ? CylinderCheckResults.rejected(command.requestRef(), outcome.conflict(),
                         "this request id was already used for a different check")
-                : CylinderCheckResults.of(outcome.check()));
+                : CylinderCheckResults.of(outcome.check(), outcome.held()));
     }
 
     @Override

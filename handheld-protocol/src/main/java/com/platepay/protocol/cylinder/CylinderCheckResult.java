@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * whatever the payment part says. payment is ALLOWED (paymentCode APPROVED) when the vehicle may pay frictionlessly
  * here, with remaining the most one charge may take now (the per-charge cap and what is left of the daily caps);
  * otherwise paymentCode is the charge reason code a charge would get (NOT_ENROLLED, VEHICLE_NOT_VERIFIED, ...).
+ * held: the amount placed on hold at the bank for this fill (the cylinder's capacity at the site's unit price, within
+ * remaining), when the site holds; a charge naming checkId completes it for the real amount, at most held.
  * status REJECTED: the message itself was refused (reasonCode, as for charges); nothing was checked.
  */
 public record CylinderCheckResult(
@@ -24,6 +26,7 @@ public record CylinderCheckResult(
         String paymentCode,
         Long remaining,
         String currency,
+        Long held,
         String plate,
         String tagId,
         LocalDate nextInspectionDue,
