@@ -74,7 +74,8 @@ final class ShiftReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Instant end = to == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : time("--to", to);
+        // Without --to the shift runs up to now, this millisecond included (a fill captured just now is in it).
+        Instant end = to == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1) : time("--to", to);
         Instant start = from == null ? end.minus(Duration.ofHours(12)) : time("--from", from);
         if (!start.isBefore(end)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be before --to");
