@@ -179,7 +179,9 @@ public class HoldService {
                 return stored(h);
             }
             if (outcome instanceof CompletionOutcome.Completed) {
-                UUID chargeId = UUID.randomUUID();
+                // The charge takes the hold's id, the key the bank knows the completion by, so the day's reconciliation
+                // matches the bank's debit with this charge's posting (at most one completion stands per hold).
+                UUID chargeId = h.id;
                 long captured = h.captured;
                 return store.insertCharge(chargeId, h, c, "APPROVED", ReasonCodes.APPROVED, h.approvalCode, h.bankReference)
                         .flatMap(x -> HoldStore.move(h, HoldStatus.COMPLETED).set("charge_id", chargeId)

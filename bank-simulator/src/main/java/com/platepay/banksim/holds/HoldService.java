@@ -68,9 +68,12 @@ public final class HoldService implements AutoCloseable {
         this.journal = HoldJournal.open(journalPath);
     }
 
-    /** The debit a completion records its money movement under. */
+    /**
+     * The debit a completion records its money movement under: the hold's own key, so the bank's settlement file names
+     * the completion by the key the client placed the hold with (PlatePay records the charge under that id).
+     */
     public static String completionKey(String holdKey) {
-        return "hold-completion:" + holdKey;
+        return holdKey;
     }
 
     public HoldRecord authorize(String key, DebitRequest request, long processingMillis) throws InterruptedException {
