@@ -4,10 +4,12 @@ import com.platepay.banksim.accounts.AccountService;
 import com.platepay.banksim.accounts.FleetAccounts;
 import com.platepay.banksim.debits.DebitService;
 import com.platepay.banksim.faults.FaultInjector;
+import com.platepay.banksim.holds.HoldService;
 import com.platepay.banksim.http.BankApi;
 import com.platepay.banksim.refunds.RefundApi;
 import com.platepay.banksim.refunds.RefundService;
 import com.platepay.banksim.refunds.SettlementFile;
+import com.platepay.banksim.http.HoldApi;
 import com.platepay.banksim.state.BankStore;
 import com.platepay.banksim.state.StateFile;
 import com.sun.net.httpserver.HttpServer;
@@ -29,11 +31,13 @@ public final class BankSimulatorServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final BankStore store;
+    private final HoldService holds;
 
-    private BankSimulatorServer(HttpServer http, ExecutorService executor, BankStore store) {
+    private BankSimulatorServer(HttpServer http, ExecutorService executor, BankStore store, HoldService holds) {
         this.http = http;
         this.executor = executor;
         this.store = store;
+        this.holds = holds;
     }
 
     /**
@@ -59,6 +63,8 @@ public final class BankSimulatorServer implements AutoCloseable {
         BankApi api = new BankApi(accounts, new DebitService(store, clock, fleet), faults);
         RefundService refunds = new RefundService(store, clock);
         RefundApi refundApi = new RefundApi(refunds, new SettlementFile(store, refunds), faults);
+        HoldService holds = new HoldService(store, clock, options.stateFile() == null ? null
+                : options.stateFile().resolveSibling(options.stateFile().getFileName() + ".holds.journal"));
 
         HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         AtomicInteger n = new AtomicInteger();
@@ -68,9 +74,9 @@ public final class BankSimulatorServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", refundApi.addTo(api.router(options.log())));
+        http.createContext("/", new HoldApi(holds, faults).addTo(refundApi.addTo(api.router(options.log()))));
         http.start();
-        return new BankSimulatorServer(http, executor, store);
+        return new BankSimulatorServer(http, executor, store, holds);
     }
 
     public int port() {
@@ -99,6 +105,7 @@ public final class BankSimulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        holds.close();
         store.close();
     }
 }

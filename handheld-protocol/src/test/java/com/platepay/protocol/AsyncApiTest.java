@@ -54,6 +54,9 @@ class AsyncApiTest {
         assertSameJson("examples/plate-read.json", messages.get("plateRead").get("examples").get(0).get("payload"));
         assertSameJson("examples/command-open-barrier.json", messages.get("command").get("examples").get(0).get("payload"));
         assertSameJson("examples/allow-list.json", messages.get("allowList").get("examples").get(0).get("payload"));
+        assertSameJson("examples/cylinder-check.json", messages.get("cylinderCheck").get("examples").get(0).get("payload"));
+        assertSameJson("examples/cylinder-check-result-fill.json", messages.get("cylinderCheckResult").get("examples").get(0).get("payload"));
+        assertSameJson("examples/cylinder-check-result-overdue.json", messages.get("cylinderCheckResult").get("examples").get(1).get("payload"));
     }
 
     private static void assertSameJson(String file, JsonNode embedded) throws Exception {

@@ -16,15 +16,12 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The acquirer port over the simulated bank's HTTP API (bank-simulator/README.md). That API has no holds, so
- * authorize, complete and voidHold answer "not supported". {@code selection.AcquirerSelection} decides whether it is
- * used.
+ * The acquirer port over the simulated bank's HTTP API (bank-simulator/README.md): debits, reversals, and holds with
+ * their completion and void. {@code selection.AcquirerSelection} decides whether it is used.
  */
 @ApplicationScoped
 @Typed(SimulatedAcquirerClient.class)
 public class SimulatedAcquirerClient implements AcquirerPort {
-    private static final String NO_HOLDS = "the simulated HTTP bank has no holds; use platepay.bank.acquirer=iso8583";
-
     private static final Logger LOG = Logger.getLogger(SimulatedAcquirerClient.class);
 
     private final WebClient http;
@@ -104,19 +101,64 @@ public class SimulatedAcquirerClient implements AcquirerPort {
                 .onFailure().recoverWithItem(ReversalOutcome.FAILED);
     }
 
+    // Holds (a CNG fill's pre-authorisation): POST /v1/holds, /v1/holds/{key}/completion, /v1/holds/{key}/void, with the
+    // same idempotency and faults as debits. No answer is never a "no": it comes back Unknown (a void, FAILED).
+
     @Override
     public Uni<HoldOutcome> authorize(HoldRequest request) {
-        return Uni.createFrom().item(new HoldOutcome.NotSupported(NO_HOLDS));
+        JsonObject body = new JsonObject().put("pan", request.pan()).put("expiryMonth", request.expiryMonth())
+                .put("expiryYear", request.expiryYear()).put("amount", request.amount()).put("currency", request.currency())
+                .put("merchantId", request.merchantId()).put("reference", request.reference());
+        return http.postAbs(baseUrl + "/v1/holds").putHeader("Idempotency-Key", request.idempotencyKey())
+                .timeout(timeout.toMillis()).sendJsonObject(body)
+                .ifNoItem().after(timeout).fail()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        return (HoldOutcome) new HoldOutcome.Unknown("HTTP " + response.statusCode());
+                    }
+                    JsonObject json = response.bodyAsJsonObject();
+                    return switch (json.getString("status", "")) {
+                        case "HELD" -> new HoldOutcome.Held(json.getString("approvalCode"), json.getString("holdId"));
+                        case "DECLINED" -> new HoldOutcome.Declined(json.getString("declineCode"));
+                        default -> new HoldOutcome.Unknown("status " + json.getString("status"));
+                    };
+                })
+                .onFailure().recoverWithItem(e -> new HoldOutcome.Unknown(e.getClass().getSimpleName()));
     }
 
     @Override
     public Uni<CompletionOutcome> complete(CompletionRequest request) {
-        return Uni.createFrom().item(new CompletionOutcome.NotSupported(NO_HOLDS));
+        String key = URLEncoder.encode(request.idempotencyKey(), StandardCharsets.UTF_8);
+        return http.postAbs(baseUrl + "/v1/holds/" + key + "/completion").timeout(timeout.toMillis())
+                .sendJsonObject(new JsonObject().put("amount", request.amount()))
+                .ifNoItem().after(timeout).fail()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        return (CompletionOutcome) new CompletionOutcome.Unknown("HTTP " + response.statusCode());
+                    }
+                    JsonObject json = response.bodyAsJsonObject();
+                    return "COMPLETED".equals(json.getString("status")) ? new CompletionOutcome.Completed()
+                            : new CompletionOutcome.Declined(json.getString("declineCode"));
+                })
+                .onFailure().recoverWithItem(e -> new CompletionOutcome.Unknown(e.getClass().getSimpleName()));
     }
 
     @Override
     public Uni<VoidOutcome> voidHold(String idempotencyKey) {
-        return Uni.createFrom().item(VoidOutcome.NOT_SUPPORTED);
+        String key = URLEncoder.encode(idempotencyKey, StandardCharsets.UTF_8);
+        return http.postAbs(baseUrl + "/v1/holds/" + key + "/void").timeout(timeout.toMillis() * 2).send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        return VoidOutcome.FAILED;
+                    }
+                    return switch (response.bodyAsJsonObject().getString("status", "")) {
+                        case "VOIDED" -> VoidOutcome.VOIDED;
+                        case "NOTHING_TO_VOID" -> VoidOutcome.NOTHING_TO_VOID;
+                        default -> VoidOutcome.FAILED;   // COMPLETED: money was taken; a void cannot give it back
+                    };
+                })
+                .ifNoItem().after(timeout.multipliedBy(2)).fail()
+                .onFailure().recoverWithItem(VoidOutcome.FAILED);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.platepay.charging;
 
+import com.platepay.platform.ConditionalUpdate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,33 +74,18 @@ public class ChargeTransitions {
 
     /** True when the charge was in {@code from} and is now in {@code to}; false when it had already moved on. */
     public Uni<Boolean> apply(Move move) {
-        StringBuilder sql = new StringBuilder("update charges set status = ?1, updated_at = now()");
-        List<Object> params = new ArrayList<>(List.of(move.to.name()));
-        move.values.forEach((column, value) -> {
-            params.add(value);
-            sql.append(", ").append(column).append(" = ?").append(params.size());
-        });
+        ConditionalUpdate update = ConditionalUpdate.of("charges", move.chargeId, move.from, move.to);
+        move.values.forEach(update::set);
         if (move.nextCheckIn != null) {
-            params.add(move.nextCheckIn.toMillis());
-            sql.append(", next_check_at = now() + interval '1 millisecond' * cast(?").append(params.size()).append(" as bigint)");
+            update.setFromNow("next_check_at", move.nextCheckIn);
         }
         if (move.clearNextCheck) {
-            sql.append(", next_check_at = null");
+            update.setExpression("next_check_at", "null");
         }
         if (move.resetAttempts) {
-            sql.append(", check_attempts = 0");
+            update.setExpression("check_attempts", "0");
         }
-        params.add(move.chargeId);
-        sql.append(" where id = ?").append(params.size());
-        params.add(move.from.name());
-        sql.append(" and status = ?").append(params.size());
-        return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql.toString());
-            for (int i = 0; i < params.size(); i++) {
-                query.setParameter(i + 1, params.get(i));
-            }
-            return query.executeUpdate();
-        }).map(rows -> rows == 1);
+        return update.apply();
     }
 
     private static final String CLAIM = """

@@ -51,7 +51,7 @@ import org.jboss.logging.Logger;
 /**
  * Seeds the demo (only with platepay.demo.enabled=true, which the demo profile sets): an operator with a GAS
  * station and its handheld, a PARKING lot, and a driver whose plate 黑E12345 is bound to a debit card with money
- * at the simulated bank. Idempotent: a restart reuses what is there. The handheld's secrets go to a file only
+ * at the simulated bank, with the cylinders of {@link DemoCylinders}. Idempotent: a restart reuses what is there. The handheld's secrets go to a file only
  * the demo user can read, for `./platepay handheld`.
  */
 @ApplicationScoped
@@ -82,13 +82,15 @@ public class DemoSeeder {
     private final KeycloakUsers users;
     private final ServerIdentity server;
     private final SeededVerification verification;
+    private final DemoCylinders cylinders;
 
     /** The name the demo's own proof approval is audited under. */
     static final Actor SEEDER = Actor.system("demo-seeder");
 
     public DemoSeeder(PlatePayConfig config, CardVault vault, MandateService mandates, ReactiveContext reactive, Vertx vertx,
-                      KeycloakUsers users, ServerIdentity server, SeededVerification verification) {
+                      KeycloakUsers users, ServerIdentity server, SeededVerification verification, DemoCylinders cylinders) {
         this.verification = verification;
+        this.cylinders = cylinders;
         this.config = config;
         this.vault = vault;
         this.mandates = mandates;
@@ -119,6 +121,7 @@ public class DemoSeeder {
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
         reactive.run(() -> Panache.withTransaction(() -> seedMandate(driver, vehicle)))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        cylinders.seed(driver, vehicle, SEEDER);
         LOG.info("demo data ready");
     }
 

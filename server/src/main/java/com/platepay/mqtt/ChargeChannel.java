@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.platepay.charging.ChargeCommand;
 import com.platepay.charging.ChargeResults;
 import com.platepay.charging.ChargeService;
+import com.platepay.holds.HoldService;
 import com.platepay.protocol.CanonicalJson;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.Ids;
@@ -28,9 +29,11 @@ public class ChargeChannel implements DeviceChannel {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final ChargeService charges;
+    private final HoldService holds;
 
-    public ChargeChannel(ChargeService charges) {
+    public ChargeChannel(ChargeService charges, HoldService holds) {
         this.charges = charges;
+        this.holds = holds;
     }
 
     @Override
@@ -56,6 +59,11 @@ public class ChargeChannel implements DeviceChannel {
     @Override
     public Uni<Object> handle(AuthenticatedMessage message, Runnable committed) {
         ChargeCommand command = command(message.device(), message.envelope());
+        String checkId = message.envelope().body().path("checkId").textValue();
+        if (checkId != null) {
+            // A CNG fill after a cylinder-check: completes the check's hold (a path of its own; acknowledged after the answer).
+            return holds.charge(command, Ids.canonical(checkId)).map(result -> (Object) result);
+        }
         return charges.admit(command).invoke(committed).flatMap(admission -> admission instanceof ChargeService.Admission.Authorizing a
                 ? charges.complete(a).map(result -> (Object) result)
                 : Uni.createFrom().item(((ChargeService.Admission.Answered) admission).result()));

@@ -1,11 +1,9 @@
 package com.platepay.parking;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.platepay.platform.ConditionalUpdate;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,22 +39,8 @@ public class SessionTransitions {
     }
 
     public Uni<Boolean> apply(Move move) {
-        StringBuilder sql = new StringBuilder("update parking_sessions set status = ?1, updated_at = now()");
-        List<Object> params = new ArrayList<>(List.of(move.to.name()));
-        move.values.forEach((column, value) -> {
-            params.add(value);
-            sql.append(", ").append(column).append(" = ?").append(params.size());
-        });
-        params.add(move.sessionId);
-        sql.append(" where id = ?").append(params.size());
-        params.add(move.from.name());
-        sql.append(" and status = ?").append(params.size());
-        return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql.toString());
-            for (int i = 0; i < params.size(); i++) {
-                query.setParameter(i + 1, params.get(i));
-            }
-            return query.executeUpdate();
-        }).map(rows -> rows == 1);
+        ConditionalUpdate update = ConditionalUpdate.of("parking_sessions", move.sessionId, move.from, move.to);
+        move.values.forEach(update::set);
+        return update.apply();
     }
 }

@@ -4,6 +4,8 @@ import com.platepay.bank.AcquirerPort;
 import com.platepay.bank.CardVerification;
 import com.platepay.bank.DebitOutcome;
 import com.platepay.bank.DebitRequest;
+import com.platepay.bank.HoldOutcome;
+import com.platepay.bank.HoldRequest;
 import com.platepay.platform.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,6 +115,13 @@ public class CardVault {
     public Uni<DebitOutcome> debit(SealedCard card, DebitOrder order) {
         String pan = cipher.decrypt(card.ciphertext(), card.cardId());
         return acquirer.debit(new DebitRequest(order.idempotencyKey(), pan, card.expiryMonth(), card.expiryYear(),
+                order.amount(), order.currency(), order.merchantId(), order.reference()));
+    }
+
+    /** Opens the sealed card and places a hold on it (a CNG fill's pre-authorisation); the same rules as {@link #debit}. */
+    public Uni<HoldOutcome> hold(SealedCard card, HoldOrder order) {
+        String pan = cipher.decrypt(card.ciphertext(), card.cardId());
+        return acquirer.authorize(new HoldRequest(order.idempotencyKey(), pan, card.expiryMonth(), card.expiryYear(),
                 order.amount(), order.currency(), order.merchantId(), order.reference()));
     }
 

@@ -24,4 +24,13 @@ public final class Ledgers {
         return pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.from(params)).await().indefinitely()
                 .iterator().next().getLong(0);
     }
+
+    /** The first column of every row, as text. */
+    public static List<String> strings(Pool pool, String sql, Object... params) {
+        List<String> values = new ArrayList<>();
+        for (Row row : pool.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.from(params)).await().indefinitely()) {
+            values.add(row.getString(0));
+        }
+        return values;
+    }
 }

@@ -17,6 +17,8 @@ import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ChargeResult;
+import com.platepay.protocol.cylinder.CylinderCheckRequest;
+import com.platepay.protocol.cylinder.CylinderCheckResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public final class TestHandheld implements AutoCloseable {
     private final EnvelopeSigner signer;
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, BlockingQueue<Envelope>> results = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<Envelope>> checkResults = new ConcurrentHashMap<>();
     /** Every raw result payload received, for schema checks. */
     public final BlockingQueue<byte[]> rawResults = new LinkedBlockingQueue<>();
 
@@ -48,6 +51,43 @@ public final class TestHandheld implements AutoCloseable {
         client.connect();
         client.toAsync().subscribeWith().topicFilter(resultTopic()).qos(MqttQos.AT_LEAST_ONCE)
                 .callback(this::onResult).send().join();
+        client.toAsync().subscribeWith().topicFilter(Topics.device(device.siteId(), device.deviceId(), Topics.CYLINDER_CHECK_RESULT))
+                .qos(MqttQos.AT_LEAST_ONCE).callback(this::onCheckResult).send().join();
+    }
+
+    private void onCheckResult(Mqtt5Publish publish) {
+        byte[] payload = publish.getPayloadAsBytes();
+        rawResults.add(payload);
+        try {
+            Envelope envelope = ProtocolCodec.decode(payload);
+            String requestId = Ids.canonical(envelope.body().path("requestId").asText(""));
+            checkResults.computeIfAbsent(requestId, k -> new LinkedBlockingQueue<>()).add(envelope);
+        } catch (Exception e) {
+            throw new IllegalStateException("the server sent a check result that does not decode", e);
+        }
+    }
+
+    /** Signs and sends a cylinder-check, then waits for its (verified) result. */
+    public CylinderCheckResult cylinderCheck(CylinderCheckRequest request) {
+        Envelope envelope = signer.sign(ProtocolCodec.envelope(MessageTypes.CYLINDER_CHECK, device.deviceId(), device.siteId(),
+                seq.incrementAndGet(), request));
+        publishRaw(Topics.device(device.siteId(), device.deviceId(), Topics.CYLINDER_CHECK), ProtocolCodec.encode(envelope));
+        try {
+            Envelope result = checkResults.computeIfAbsent(Ids.canonical(request.requestId()), k -> new LinkedBlockingQueue<>())
+                    .poll(15, TimeUnit.SECONDS);
+            if (result == null) {
+                throw new AssertionError("no result for cylinder check " + request.requestId());
+            }
+            if (!EnvelopeVerifier.verify(result, DeviceKeys.decodePublic(device.serverPublicKey()))) {
+                throw new AssertionError("the check result is not signed with the server key the device was given");
+            }
+            return ProtocolCodec.body(result, CylinderCheckResult.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (com.platepay.protocol.ProtocolException e) {
+            throw new AssertionError("the check result does not decode", e);
+        }
     }
 
     public String resultTopic() {

@@ -11,5 +11,11 @@ public enum FaultTarget {
     /** POST /v1/refunds */
     REFUND,
     /** POST /v1/card-verifications */
-    VERIFY
+    VERIFY,
+    /** POST /v1/holds */
+    HOLD,
+    /** POST /v1/holds/{key}/completion */
+    COMPLETION,
+    /** POST /v1/holds/{key}/void */
+    VOID
 }

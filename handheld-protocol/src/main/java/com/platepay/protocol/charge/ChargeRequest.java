@@ -10,7 +10,8 @@ import java.time.Instant;
  * never debits twice. plate is as typed or read (the server normalises); plateColour optional (BLUE, YELLOW, GREEN,
  * WHITE, BLACK); amount in minor units (fen), &gt; 0; currency ISO 4217 ("CNY"); volumeMilli thousandths of volumeUnit
  * ("M3" for CNG, "L"); unitPrice in fen per unit; pump id; capturedAt when filling ended; attendant id.
- * Required: chargeId, plate, amount, currency, capturedAt.
+ * checkId, when set, names the cylinder-check before this fill: the charge completes that check's hold instead of a
+ * new debit. Required: chargeId, plate, amount, currency, capturedAt.
  */
 public record ChargeRequest(
         @JsonProperty(value = "chargeId", required = true) String chargeId,
@@ -23,5 +24,12 @@ public record ChargeRequest(
         Long unitPrice,
         String pump,
         @JsonProperty(value = "capturedAt", required = true) Instant capturedAt,
-        String attendant) {
+        String attendant,
+        String checkId) {
+
+    /** A charge that names no cylinder check (a plain debit). */
+    public ChargeRequest(String chargeId, String plate, String plateColour, long amount, String currency, Long volumeMilli,
+                         String volumeUnit, Long unitPrice, String pump, Instant capturedAt, String attendant) {
+        this(chargeId, plate, plateColour, amount, currency, volumeMilli, volumeUnit, unitPrice, pump, capturedAt, attendant, null);
+    }
 }

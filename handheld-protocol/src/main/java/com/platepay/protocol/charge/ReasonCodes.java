@@ -22,6 +22,10 @@ public final class ReasonCodes {
     public static final String CARD_EXPIRED = "CARD_EXPIRED";
     public static final String BANK_TIMEOUT = "BANK_TIMEOUT";
     public static final String BANK_UNAVAILABLE = "BANK_UNAVAILABLE";
+    /** A charge naming a cylinder check asked for more than the check's hold. */
+    public static final String OVER_HOLD = "OVER_HOLD";
+    /** A charge named a cylinder check without a standing hold (none placed, expired, completed, or another plate's). */
+    public static final String HOLD_NOT_FOUND = "HOLD_NOT_FOUND";
     // REJECTED: the message itself is wrong
     public static final String MALFORMED = "MALFORMED";
     public static final String MISSING_FIELD = "MISSING_FIELD";
@@ -45,7 +49,7 @@ public final class ReasonCodes {
             NOT_ENROLLED, PLATE_COLOUR_REQUIRED, MANDATE_PAUSED, MANDATE_REVOKED, VEHICLE_NOT_VERIFIED,
             CATEGORY_NOT_ALLOWED, SITE_NOT_ALLOWED,
             OVER_CHARGE_CAP, OVER_DAILY_CAP, CURRENCY_MISMATCH, INSUFFICIENT_FUNDS, CARD_DECLINED, CARD_EXPIRED,
-            BANK_TIMEOUT, BANK_UNAVAILABLE,
+            BANK_TIMEOUT, BANK_UNAVAILABLE, OVER_HOLD, HOLD_NOT_FOUND,
             MALFORMED, MISSING_FIELD, INVALID_FIELD, INVALID_AMOUNT, INVALID_PLATE, INVALID_CHARGE_ID, UNKNOWN_DEVICE,
             DEVICE_DISABLED, TOPIC_MISMATCH, BAD_SIGNATURE, REPLAYED, IDEMPOTENCY_CONFLICT, IN_PROGRESS, INTERNAL_ERROR,
             UNSUPPORTED_VERSION);

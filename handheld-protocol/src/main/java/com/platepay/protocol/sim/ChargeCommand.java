@@ -1,7 +1,6 @@
 package com.platepay.protocol.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.EnvelopeVerifier;
@@ -18,8 +17,6 @@ import com.platepay.protocol.plate.PlateColour;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -56,7 +53,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 result received (any status), 1 timeout, 2 bad arguments,",
                 "  3 broker unreachable or refused, 4 unexpected error."})
 final class ChargeCommand implements Callable<Integer> {
-    static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+    static final String DEFAULT_BROKER = DeviceOptions.DEFAULT_BROKER;
     private static final Pattern THOUSANDTHS = Pattern.compile("([0-9]{1,15})(?:\\.([0-9]{1,3}))?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
@@ -101,46 +98,11 @@ final class ChargeCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "ISO4217", defaultValue = "CNY", description = "currency (default ${DEFAULT-VALUE})")
     String currency;
 
-    @Option(names = "--device-file", paramLabel = "FILE", description = "device JSON {deviceId, siteId, mqttUsername, mqttPassword, privateKey, broker, serverPublicKey}")
-    Path deviceFile;
-
-    @Option(names = "--device-id", paramLabel = "ID", description = "device id (overrides the file)")
-    String deviceId;
-
-    @Option(names = "--site-id", paramLabel = "ID", description = "site id (overrides the file)")
-    String siteId;
-
-    @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name (default: the file's mqttUsername, else the device id)")
-    String username;
-
-    @Option(names = "--password", paramLabel = "PW", description = "MQTT password (overrides the file)")
-    String password;
-
-    @Option(names = "--private-key", paramLabel = "B64", description = "device Ed25519 private key, base64 PKCS#8 (overrides the file)")
-    String privateKey;
-
-    @Option(names = "--server-key", paramLabel = "B64",
-            description = "the server's Ed25519 public key, base64 X.509 (overrides the file); results that it does not verify are ignored")
-    String serverKey;
-
-    @Option(names = "--broker", paramLabel = "URL", description = "tcp://host:port or ssl://host:port (default: the file's broker, else " + DEFAULT_BROKER + ")")
-    String broker;
-
-    @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: the device id)")
-    String clientId;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "how long to wait for the broker and then for the result: 10s, 500ms, 1m (default ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = "--mqtt", paramLabel = "5|3", defaultValue = "5", description = "MQTT version: 5 (default) or 3 (3.1.1)")
-    int mqttVersion;
-
     @Option(names = "--captured-at", paramLabel = "TIME", description = "when filling ended, RFC 3339 (default: now, or the first send's time on a resend)")
     String capturedAt;
 
-    @Option(names = "--seq-file", paramLabel = "FILE", description = "where the message counter is kept (default: beside the device file)")
-    Path seqFile;
+    @CommandLine.Mixin
+    DeviceOptions deviceOptions;
 
     ChargeCommand(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
@@ -156,9 +118,6 @@ final class ChargeCommand implements Callable<Integer> {
         }
         if (plate.isBlank()) {
             throw usage("--plate must not be blank");
-        }
-        if (mqttVersion != 5 && mqttVersion != 3) {
-            throw usage("--mqtt must be 5 or 3");
         }
         if (!CURRENCY.matcher(currency).matches()) {
             throw usage("--currency must be an ISO 4217 code such as CNY");
@@ -183,34 +142,13 @@ final class ChargeCommand implements Callable<Integer> {
         if (chargeId != null && !Ids.isValidMessageId(chargeId)) {
             throw usage("--charge-id must be a UUID (36 characters) or a ULID (26 characters)");
         }
-        if (timeout.isZero()) {
-            throw usage("--timeout must be more than 0");
-        }
 
         // --- device
-        Path file = deviceFile;
-        if (file == null && deviceId == null) {
-            file = defaultDeviceFile();
-            if (!Files.exists(file)) {
-                throw usage("no device configured: run ./platepay demo first (it writes " + file + "),"
-                        + " or pass --device-file FILE, or --device-id, --site-id, --password and --private-key");
-            }
-        }
-        DeviceConfig fromFile = new DeviceConfig(null, null, null, null, null, null, null);
-        if (file != null) {
-            try {
-                fromFile = DeviceConfig.read(file);
-            } catch (NoSuchFileException e) {
-                throw usage("device file " + file + " does not exist (run ./platepay demo first, or pass the device flags)");
-            } catch (IOException e) {
-                throw usage(e.getMessage());
-            }
-        }
-        DeviceConfig device = fromFile.overriddenBy(new DeviceConfig(deviceId, siteId, username, password, privateKey, broker,
-                serverKey));
-        if (device.deviceId() == null || device.siteId() == null || device.privateKey() == null) {
-            throw usage("the device needs a device id, a site id and a private key (--device-id, --site-id, --private-key, or a device file)");
-        }
+        DeviceOptions.Device d = deviceOptions.resolve(spec, env, err);
+        DeviceConfig device = d.config();
+        Path file = d.file();
+        Duration timeout = d.timeout();
+        int mqttVersion = d.mqttVersion();
         String chargeTopic;
         String resultTopic;
         try {
@@ -219,30 +157,9 @@ final class ChargeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        PrivateKey key;
-        try {
-            key = DeviceKeys.decodePrivate(device.privateKey());
-        } catch (IllegalArgumentException e) {
-            throw usage("the private key is " + e.getMessage());
-        }
-        PublicKey server = null;
-        if (device.serverPublicKey() != null) {
-            try {
-                server = DeviceKeys.decodePublic(device.serverPublicKey());
-            } catch (IllegalArgumentException e) {
-                throw usage("the server key is " + e.getMessage());
-            }
-        } else {
-            err.println("handheld: warning: no server key (serverPublicKey in the device file, or --server-key): "
-                    + "results are not checked");
-        }
-        BrokerUrl brokerUrl;
-        try {
-            brokerUrl = BrokerUrl.parse(device.broker() == null ? DEFAULT_BROKER : device.broker());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        String mqttUser = device.mqttUsername() != null ? device.mqttUsername() : device.deviceId();
+        PrivateKey key = d.key();
+        PublicKey server = d.server();
+        String mqttUser = d.mqttUser();
 
         Instant captured = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (capturedAt != null) {
@@ -267,8 +184,7 @@ final class ChargeCommand implements Callable<Integer> {
                     + "; the server will answer IDEMPOTENCY_CONFLICT (first send: " + first.get() + ")");
         }
         sent.save(request);
-        Path seqPath = seqFile != null ? seqFile : (file == null ? null : seqBeside(file));
-        long seq = new SeqFile(seqPath).next();
+        long seq = new SeqFile(d.seqPath()).next();
         Envelope envelope = new EnvelopeSigner(key).sign(
                 ProtocolCodec.envelope(MessageTypes.CHARGE, device.deviceId(), device.siteId(), seq, request));
         byte[] correlation = id.getBytes(StandardCharsets.UTF_8);
@@ -276,8 +192,8 @@ final class ChargeCommand implements Callable<Integer> {
         // --- the exchange
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         PublicKey resultKey = server;
-        try (DeviceLink link = mqttVersion == 3 ? new Mqtt3Link(brokerUrl) : new Mqtt5Link(brokerUrl)) {
-            link.connect(clientId != null ? clientId : device.deviceId(), mqttUser, device.mqttPassword(), timeout);
+        try (DeviceLink link = d.link()) {
+            link.connect(d.clientId(), mqttUser, device.mqttPassword(), timeout);
             link.subscribe(resultTopic, r -> onMessage(r, id, correlation, resultKey, result), timeout);
             err.println("chargeId " + id + " (if no result arrives, resend with --charge-id " + id + "; it is never debited twice)");
             link.publish(chargeTopic, ProtocolCodec.encode(envelope), mqttVersion == 5 ? resultTopic : null,
@@ -354,10 +270,6 @@ final class ChargeCommand implements Callable<Integer> {
             s.append(": ").append(body.get("message").asText());
         }
         return s.toString();
-    }
-
-    private Path defaultDeviceFile() {
-        return demoDeviceFile(env);
     }
 
     /** Where ./platepay demo writes its handheld's credentials. */

@@ -14,18 +14,28 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./platepay handheld ...}: the attendant's handheld, simulated.
  *
- * <p>Exit codes: 0 a result arrived (whatever its status), 1 no result before the timeout, 2 bad arguments or no
- * device configured, 3 the broker could not be reached or refused us, 4 anything unexpected.
+ * <p>Exit codes: 0 a result arrived (charge: whatever its status; cylinder-check: the cylinder may be filled; fill:
+ * paid), 1 no result before the timeout, 2 bad arguments or no device configured, 3 the broker could not be reached
+ * or refused us, 4 anything unexpected, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check).
  */
 @Command(name = "handheld", mixinStandardHelpOptions = true, version = "PlatePay handheld simulator, protocol v1",
         description = "Simulates an attendant's handheld on the PlatePay MQTT protocol.",
-        footer = {"", "Exit codes: 0 result received, 1 timeout, 2 bad arguments, 3 broker unreachable or refused, 4 unexpected error."})
+        footer = {"", "Exit codes: 0 result received (charge), may fill (cylinder-check), paid (fill); 1 timeout, 2 bad arguments,",
+                "  3 broker unreachable or refused, 4 unexpected error, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check),",
+                "  7 differences (shift-report)."})
 public final class HandheldCli implements Runnable {
     public static final int OK = 0;
     public static final int TIMEOUT = 1;
     public static final int USAGE = 2;
     public static final int BROKER = 3;
     public static final int UNEXPECTED = 4;
+    /** cylinder-check and fill: the cylinder must not be filled. */
+    public static final int DO_NOT_FILL = 5;
+    /** cylinder-check: the request itself was rejected; fill: the fill was not paid frictionlessly. */
+    public static final int REJECTED = 6;
+    public static final int NOT_PAID = 6;
+    /** shift-report: the device's log and the server's record differ. */
+    public static final int DIFFERENCES = 7;
 
     @Spec
     CommandSpec spec;
@@ -48,6 +58,9 @@ public final class HandheldCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(new HandheldCli());
         cl.addSubcommand("charge", new ChargeCommand(env, out, err));
+        cl.addSubcommand("cylinder-check", new CylinderCheckCommand(env, out, err));
+        cl.addSubcommand("fill", new FillCommand(env, out, err));
+        cl.addSubcommand("shift-report", new ShiftReportCommand(env, out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

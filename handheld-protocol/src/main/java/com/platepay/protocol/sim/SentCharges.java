@@ -46,6 +46,24 @@ final class SentCharges {
         Files.move(tmp, file(request.chargeId()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Every charge kept, in no particular order (unreadable files are skipped). */
+    java.util.List<ChargeRequest> all() throws IOException {
+        java.util.List<ChargeRequest> all = new java.util.ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return all;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    all.add(ProtocolCodec.mapper().readValue(Files.readAllBytes(f), ChargeRequest.class));
+                } catch (IOException damaged) {
+                    // a file torn mid-write is one the device never sent from
+                }
+            }
+        }
+        return all;
+    }
+
     private Path file(String chargeId) {
         return dir.resolve(chargeId.toLowerCase(java.util.Locale.ROOT) + ".json");
     }
