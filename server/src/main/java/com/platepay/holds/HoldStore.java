@@ -1,5 +1,6 @@
 package com.platepay.holds;
 
+import com.platepay.charging.DailyCaps;
 import com.platepay.ledger.Ledger;
 import com.platepay.notifications.DriverNotifier;
 import com.platepay.platform.ConditionalUpdate;
@@ -21,19 +22,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class HoldStore {
 
+    private final DailyCaps caps;
+
+    public HoldStore(DailyCaps caps) {
+        this.caps = caps;
+    }
+
     /** Memo accounts of money held at the bank and not yet taken; they sum to zero over a hold's life. */
     static final String HELD_AT_BANK = "holds:held-at-bank";
     static final String HELD_FOR_OPERATORS = "holds:held-for-operators";
-
-    private static final String RESERVE = """
-            insert into daily_usage as u (scope, owner, day, reserved)
-            select ?1, ?2, cast(?3 as date), cast(?4 as bigint) where cast(?4 as bigint) <= cast(?5 as bigint)
-            on conflict (scope, owner, day) do update set reserved = u.reserved + excluded.reserved
-                where u.reserved + excluded.reserved <= cast(?5 as bigint)""";
-
-    private static final String RELEASE = """
-            update daily_usage set reserved = reserved - cast(?4 as bigint)
-            where scope = ?1 and owner = ?2 and day = cast(?3 as date) and reserved >= cast(?4 as bigint)""";
 
     private static final String INSERT = """
             insert into holds (id, check_id, device_id, site_id, operator_id, mandate_id, driver_id, card_id, card_fingerprint,
@@ -61,32 +58,20 @@ public class HoldStore {
 
     /** Reserves the amount under both caps and stores the hold as PLACING; false (nothing stored) when a cap has no room. */
     Uni<Boolean> insert(NewHold h) {
-        return reserve("CARD", h.cardFingerprint(), h.day(), h.amount(), h.cardCap()).flatMap(card -> {
-            if (!card) {
-                return Uni.createFrom().item(false);
-            }
-            return reserve("DRIVER", h.driverId().toString(), h.day(), h.amount(), h.driverCap()).flatMap(driver -> {
-                if (!driver) {
-                    return release("CARD", h.cardFingerprint(), h.day(), h.amount()).replaceWith(false);
-                }
-                return Panache.getSession().flatMap(s -> s.createNativeQuery(INSERT)
+        return caps.reserve(h.cardFingerprint(), h.driverId(), h.day(), h.amount(), h.cardCap(), h.driverCap()).flatMap(reserved -> !reserved
+                ? Uni.createFrom().item(false)
+                : Panache.getSession().flatMap(s -> s.createNativeQuery(INSERT)
                         .setParameter(1, h.id()).setParameter(2, h.checkId()).setParameter(3, h.deviceId()).setParameter(4, h.siteId())
                         .setParameter(5, h.operatorId()).setParameter(6, h.mandateId()).setParameter(7, h.driverId())
                         .setParameter(8, h.cardId()).setParameter(9, h.cardFingerprint()).setParameter(10, h.maskedCard())
                         .setParameter(11, h.plate()).setParameter(12, h.colour()).setParameter(13, h.amount())
                         .setParameter(14, h.currency()).setParameter(15, h.unitPrice()).setParameter(16, h.day())
-                        .setParameter(17, h.holdSeconds()).executeUpdate()).replaceWith(true);
-            });
-        });
+                        .setParameter(17, h.holdSeconds()).executeUpdate()).replaceWith(true));
     }
 
     /** Gives {@code amount} of the hold's reservation back under both caps. */
     Uni<Void> release(Hold h, long amount) {
-        if (amount <= 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return release("CARD", h.cardFingerprint, h.businessDay, amount)
-                .flatMap(x -> release("DRIVER", h.driverId.toString(), h.businessDay, amount));
+        return caps.release(h.cardFingerprint, h.driverId, h.businessDay, amount);
     }
 
     static ConditionalUpdate move(Hold h, HoldStatus to) {
@@ -141,15 +126,5 @@ public class HoldStore {
                     .setParameter(2, e.account()).setParameter(3, e.amount()).setParameter(4, currency).executeUpdate()));
         }
         return chain.replaceWithVoid();
-    }
-
-    private static Uni<Boolean> reserve(String scope, String owner, LocalDate day, long amount, long cap) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(RESERVE).setParameter(1, scope).setParameter(2, owner)
-                .setParameter(3, day).setParameter(4, amount).setParameter(5, cap).executeUpdate()).map(rows -> rows == 1);
-    }
-
-    private static Uni<Void> release(String scope, String owner, LocalDate day, long amount) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(RELEASE).setParameter(1, scope).setParameter(2, owner)
-                .setParameter(3, day).setParameter(4, amount).executeUpdate()).replaceWithVoid();
     }
 }
