@@ -81,6 +81,11 @@ public class ChargeService {
                 .flatMap(outcome -> stages.time("record", () -> record(authorizing.charge(), outcome, authorizing.operatorId())));
     }
 
+    /** The driver whose card a charge was tried on, when the charge got as far as a mandate. */
+    public Uni<Optional<UUID>> driverOf(UUID deviceId, String chargeRef) {
+        return store.find(deviceId, chargeRef).map(c -> c.map(charge -> charge.driverId));
+    }
+
     /** The bank's answer for a stored charge (package-private so a test can deliver a late one). */
     Uni<ChargeResult> recordBankAnswer(UUID chargeId, DebitOutcome outcome, UUID operatorId) {
         return store.load(chargeId).flatMap(charge -> record(charge, outcome, operatorId));

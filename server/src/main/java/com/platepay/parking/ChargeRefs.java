@@ -33,13 +33,22 @@ final class ChargeRefs {
      *                 decline is arrears whatever the lot's policy, since there is no barrier to keep closed
      */
     static Uni<Step.Debit> debit(ParkingSession s, UUID operatorId, ParkingLot.DeclinePolicy policy, boolean carIsOut) {
+        requireCharging(s);
+        return ParkingLane.<ParkingLane>findById(s.chargeDeviceId)
+                .map(lane -> debit(s, lane == null ? null : lane.name, operatorId, policy, carIsOut));
+    }
+
+    /** The same, with the charge device's lane name already at hand (the lane read path, which has no session). */
+    static Step.Debit debit(ParkingSession s, String laneName, UUID operatorId, ParkingLot.DeclinePolicy policy, boolean carIsOut) {
+        requireCharging(s);
+        return new Step.Debit(s.id, new ChargeCommand(s.chargeDeviceId, s.siteId, operatorId, SiteCategory.PARKING, s.chargeRef,
+                new PlateNumber(s.plate), PlateColour.valueOf(s.plateColour), s.amount, s.currency, null, null, null, laneName, null,
+                s.exitAt), policy, carIsOut);
+    }
+
+    private static void requireCharging(ParkingSession s) {
         if (s.status != SessionStatus.CHARGING || s.chargeDeviceId == null || s.chargeRef == null || s.amount == null) {
             throw new IllegalStateException("parking session " + s.id + " is not being charged");
         }
-        return ParkingLane.<ParkingLane>findById(s.chargeDeviceId).map(lane -> new Step.Debit(s.id,
-                new ChargeCommand(s.chargeDeviceId, s.siteId, operatorId, SiteCategory.PARKING, s.chargeRef, new PlateNumber(s.plate),
-                        PlateColour.valueOf(s.plateColour), s.amount, s.currency, null, null, null, lane == null ? null : lane.name,
-                        null, s.exitAt),
-                policy, carIsOut));
     }
 }

@@ -1,6 +1,7 @@
 package com.platepay.parking;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -14,14 +15,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class EntryDesk {
 
-    Uni<LaneDecision> enter(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
+    /** Runs in the read's transaction ({@code tx}). */
+    Uni<LaneDecision> enter(SqlClient tx, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
         String plate = read.plate().text();
         String colour = read.colourKey();
-        return ParkingSession.<ParkingSession>list("plate = ?1 and plateColour = ?2 and status = ?3", plate, colour, SessionStatus.OPEN)
+        return LaneReadStore.openAnywhere(tx, plate, colour)
                 .flatMap(open -> {
                     ParkingSession here = open.stream().filter(s -> s.siteId.equals(lot.siteId)).findFirst().orElse(null);
                     if (here != null) {
-                        return again(read, lane, lot, here, record);
+                        return again(tx, read, lane, lot, here, record);
                     }
                     List<ParkingSession> elsewhere = open;
                     ParkingSession s = new ParkingSession();
@@ -35,24 +37,23 @@ public class EntryDesk {
                     s.currency = lot.currency;
                     s.flag = elsewhere.isEmpty() ? null : ParkingSession.Flag.CLONE;
                     record.sessionId = s.id;
-                    Uni<Integer> flagOthers = elsewhere.isEmpty() ? Uni.createFrom().item(0)
-                            : ParkingSession.update("flag = ?1 where id in ?2", ParkingSession.Flag.CLONE,
-                                    elsewhere.stream().map(o -> o.id).toList());
+                    Uni<Void> flagOthers = elsewhere.isEmpty() ? Uni.createFrom().voidItem()
+                            : LaneReadStore.flag(tx, elsewhere.stream().map(o -> o.id).toList(), ParkingSession.Flag.CLONE);
                     String decision = read.body().wasOpenedOffline() ? Decisions.OFFLINE_RECORDED
                             : s.flag == null ? Decisions.ENTERED : Decisions.ENTERED_FLAGGED;
-                    return s.<ParkingSession>persistAndFlush().flatMap(x -> flagOthers)
+                    return LaneReadStore.insert(tx, s).flatMap(x -> flagOthers)
                             .map(x -> LaneDecision.of(decision, Decisions.text(decision, s), s));
                 });
     }
 
-    private static Uni<LaneDecision> again(LaneRead read, ParkingLane lane, ParkingLot lot, ParkingSession open, PlateReadRecord record) {
+    private static Uni<LaneDecision> again(SqlClient tx, LaneRead read, ParkingLane lane, ParkingLot lot, ParkingSession open, PlateReadRecord record) {
         record.sessionId = open.id;
         boolean sameEvent = lane.deviceId.equals(open.entryDeviceId) && open.entryAt != null
                 && Duration.between(open.entryAt, read.body().capturedAt()).abs().toSeconds() <= lot.repeatWindowSecs;
         if (sameEvent) {
             return Uni.createFrom().item(LaneDecision.of(Decisions.ENTERED, Decisions.text(Decisions.ENTERED, open), open));
         }
-        return ParkingSession.update("flag = ?1 where id = ?2", ParkingSession.Flag.PASSBACK, open.id)
+        return LaneReadStore.flag(tx, List.of(open.id), ParkingSession.Flag.PASSBACK)
                 .map(x -> LaneDecision.of(Decisions.PASSBACK, Decisions.text(Decisions.PASSBACK, open), open));
     }
 }

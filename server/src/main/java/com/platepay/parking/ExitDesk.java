@@ -1,7 +1,7 @@
 package com.platepay.parking;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,32 +21,27 @@ import java.util.stream.Collectors;
 public class ExitDesk {
 
     private final Eligibility eligibility;
-    private final SessionTransitions transitions;
-    private final Passes passes;
 
-    public ExitDesk(Eligibility eligibility, SessionTransitions transitions, Passes passes) {
+    public ExitDesk(Eligibility eligibility) {
         this.eligibility = eligibility;
-        this.transitions = transitions;
-        this.passes = passes;
     }
 
-    Uni<Step> exit(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
+    /** Runs in the read's transaction ({@code tx}). */
+    Uni<Step> exit(SqlClient tx, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
         String plate = read.plate().text();
-        return ParkingSession.<ParkingSession>list("siteId = ?1 and status = ?2 and plate in ?3", lot.siteId, SessionStatus.OPEN,
-                        PlateMatcher.keys(plate, read.candidates()))
+        return LaneReadStore.openAtLot(tx, lot.siteId, List.copyOf(PlateMatcher.keys(plate, read.candidates())))
                 .flatMap(open -> {
                     Map<String, List<ParkingSession>> byPlate = open.stream().collect(Collectors.groupingBy(s -> s.plate));
                     var found = PlateMatcher.match(plate, read.candidates(), byPlate, s -> s.plateColour.equals(read.colourKey()));
                     if (found.matched()) {
-                        return close(found.session(), found.match(), read, lane, lot, record, null);
+                        return close(tx, found.session(), found.match(), read, lane, lot, record, null);
                     }
                     if (found.ambiguous()) {
-                        return lostEntry(read, lane, lot, record, "AMBIGUOUS_MATCH");
+                        return lostEntry(tx, read, lane, lot, record, "AMBIGUOUS_MATCH");
                     }
-                    return ParkingSession.<ParkingSession>find("siteId = ?1 and plate = ?2 and plateColour = ?3 and exitAt > ?4 "
-                                    + "order by exitAt desc", lot.siteId, plate, read.colourKey(), read.body().capturedAt().minus(Duration.ofDays(1)))
-                            .firstResult()
-                            .flatMap(ended -> ended != null ? again(ended, read, lane, lot, record) : lostEntry(read, lane, lot, record, null));
+                    return LaneReadStore.lastEnded(tx, lot.siteId, plate, read.colourKey(), read.body().capturedAt().minus(Duration.ofDays(1)))
+                            .flatMap(ended -> ended.isPresent() ? again(tx, ended.get(), read, lane, lot, record)
+                                    : lostEntry(tx, read, lane, lot, record, null));
                 });
     }
 
@@ -55,13 +50,13 @@ public class ExitDesk {
      * ({@code forcedReview} names why a person must look). A pass is looked up only for a sure read, so a fuzzy
      * one never lets a car out on another plate's pass.
      */
-    private Uni<Step> close(ParkingSession s, PlateMatcher.Match match, LaneRead read, ParkingLane lane, ParkingLot lot,
+    private Uni<Step> close(SqlClient tx, ParkingSession s, PlateMatcher.Match match, LaneRead read, ParkingLane lane, ParkingLot lot,
                             PlateReadRecord record, String forcedReview) {
         record.sessionId = s.id;
         Instant exitAt = exitTime(read);
         String unsure = forcedReview != null ? forcedReview : Eligibility.unsure(s, match, read, lane);
         Uni<List<ParkingPass>> covering = unsure != null ? Uni.createFrom().item(List.of())
-                : passes.covering(lot, s.plate, s.plateColour, s.entryAt, exitAt);
+                : Passes.covering(tx, lot, s.plate, s.plateColour, s.entryAt, exitAt);
         return covering.flatMap(onPass -> {
             Due due = due(s, lot, exitAt, onPass);
             UnaryOperator<SessionTransitions.Move> exitColumns = m -> {
@@ -71,18 +66,18 @@ public class ExitDesk {
             };
             String refusal = unsure != null ? unsure : due.refusal();
             if (refusal != null) {
-                return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
+                return move(tx, exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
                         .set("review_reason", refusal)), s.id, read, Decisions.REVIEW);
             }
             if (due.amount() == 0) {
                 // Nothing moves, so no mandate is needed: a sure read of a car with nothing to pay opens.
-                return move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.PAID)
+                return move(tx, exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.PAID)
                         .set("paid_at", Instant.now())), s.id, read, onPass.isEmpty() ? Decisions.FREE : Decisions.PASS);
             }
             return eligibility.mandateRefusal(s).flatMap(noMandate -> noMandate != null
-                    ? move(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
+                    ? move(tx, exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.REVIEW)
                             .set("review_reason", noMandate)), s.id, read, Decisions.REVIEW)
-                    : charge(exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.CHARGING)), s, 1,
+                    : charge(tx, exitColumns.apply(SessionTransitions.move(s.id, SessionStatus.OPEN, SessionStatus.CHARGING)), s, 1,
                             read, lane, lot, record));
         });
     }
@@ -104,13 +99,13 @@ public class ExitDesk {
     }
 
     /** A read of a stay that has left OPEN. */
-    private Uni<Step> again(ParkingSession s, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
+    private Uni<Step> again(SqlClient tx, ParkingSession s, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record) {
         record.sessionId = s.id;
         boolean repeat = lane.deviceId.equals(s.exitDeviceId)
                 && Duration.between(s.exitAt, read.body().capturedAt()).abs().toSeconds() <= lot.repeatWindowSecs;
         if (s.status == SessionStatus.CHARGING) {
             // Its debit is under way (another lane's read, or a crash cut it short): ask for the same charge again.
-            return ChargeRefs.debit(s, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
+            return LaneReadStore.debit(tx, s, lane, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
         }
         if (repeat || s.status == SessionStatus.ARREARS || s.status == SessionStatus.REVIEW || s.status == SessionStatus.WAIVED) {
             return answer(Decisions.of(s.status), s);
@@ -120,26 +115,26 @@ public class ExitDesk {
                 return answer(Decisions.GRACE, s);
             }
             Instant exitAt = exitTime(read);
-            return passes.covering(lot, s.plate, s.plateColour, s.entryAt, exitAt).flatMap(onPass -> {
+            return Passes.covering(tx, lot, s.plate, s.plateColour, s.entryAt, exitAt).flatMap(onPass -> {
                 long due = PassCover.dueAfterPayment(lot.tariff(), lot.zone(), s.entryAt, s.paidAt, exitAt, Passes.covers(onPass, lot));
-                return due == 0 ? answer(Decisions.GRACE, s) : retry(s, SessionStatus.PAID, due, read, lane, lot, record);
+                return due == 0 ? answer(Decisions.GRACE, s) : retry(tx, s, SessionStatus.PAID, due, read, lane, lot, record);
             });
         }
         // UNPAID: the driver is back at the barrier (a topped-up card); try again, a bounded number of times.
         return s.debitAttempts >= lot.maxDebitAttempts ? answer(Decisions.PAY_AT_KIOSK, s)
-                : retry(s, SessionStatus.UNPAID, s.amount, read, lane, lot, record);
+                : retry(tx, s, SessionStatus.UNPAID, s.amount, read, lane, lot, record);
     }
 
-    private Uni<Step> retry(ParkingSession s, SessionStatus from, long amount, LaneRead read, ParkingLane lane, ParkingLot lot,
+    private Uni<Step> retry(SqlClient tx, ParkingSession s, SessionStatus from, long amount, LaneRead read, ParkingLane lane, ParkingLot lot,
                             PlateReadRecord record) {
         return eligibility.refusal(s, PlateMatcher.Match.EXACT, read, lane).flatMap(refusal -> refusal != null
                 ? answer(Decisions.PAY_AT_KIOSK, s)
-                : charge(SessionTransitions.move(s.id, from, SessionStatus.CHARGING).set("amount", amount)
+                : charge(tx, SessionTransitions.move(s.id, from, SessionStatus.CHARGING).set("amount", amount)
                         .set("exit_at", exitTime(read)), s, s.debitAttempts + 1, read, lane, lot, record));
     }
 
     /** No open session: a lost entry read. Charged the lot's lost-ticket price when eligible, else reviewed. */
-    private Uni<Step> lostEntry(LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record, String forcedReview) {
+    private Uni<Step> lostEntry(SqlClient tx, LaneRead read, ParkingLane lane, ParkingLot lot, PlateReadRecord record, String forcedReview) {
         ParkingSession s = new ParkingSession();
         s.id = UUID.randomUUID();
         s.siteId = lot.siteId;
@@ -148,31 +143,31 @@ public class ExitDesk {
         s.status = SessionStatus.OPEN;
         s.flag = ParkingSession.Flag.LOST_ENTRY;
         s.currency = lot.currency;
-        return s.<ParkingSession>persistAndFlush().flatMap(x -> close(s, PlateMatcher.Match.EXACT, read, lane, lot, record, forcedReview));
+        return LaneReadStore.insert(tx, s).flatMap(x -> close(tx, s, PlateMatcher.Match.EXACT, read, lane, lot, record, forcedReview));
     }
 
-    private Uni<Step> charge(SessionTransitions.Move move, ParkingSession s, int attempt, LaneRead read, ParkingLane lane,
+    private Uni<Step> charge(SqlClient tx, SessionTransitions.Move move, ParkingSession s, int attempt, LaneRead read, ParkingLane lane,
                              ParkingLot lot, PlateReadRecord record) {
         UUID chargeDevice = s.chargeDeviceId != null ? s.chargeDeviceId : lane.deviceId;
         move.set("charge_device_id", chargeDevice).set("debit_attempts", attempt).set("charge_ref", ChargeRefs.ref(s.id, attempt));
-        return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(s.id).call(fresh ->
-                        Panache.getSession().flatMap(session -> session.refresh(fresh)))
-                .flatMap(fresh -> {
-                    if (!moved) {
-                        return answer(Decisions.of(fresh.status), fresh);
-                    }
-                    record.decision = Decisions.CHARGING;
-                    return ChargeRefs.debit(fresh, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline()).map(Step::debit);
-                }));
+        return LaneReadStore.move(tx, move).flatMap(moved -> {
+            if (moved.isEmpty()) {
+                return LaneReadStore.session(tx, s.id).flatMap(current -> answer(Decisions.of(current.status), current));
+            }
+            record.decision = Decisions.CHARGING;
+            return LaneReadStore.debit(tx, moved.get(), lane, read.operatorId(), lot.declinePolicy, read.body().wasOpenedOffline())
+                    .map(Step::debit);
+        });
     }
 
-    private Uni<Step> move(SessionTransitions.Move move, UUID sessionId, LaneRead read, String decision) {
-        return transitions.apply(move).flatMap(moved -> ParkingSession.<ParkingSession>findById(sessionId)
-                .call(fresh -> Panache.getSession().flatMap(session -> session.refresh(fresh)))
-                .map(fresh -> {
-                    String d = !moved ? Decisions.of(fresh.status) : read.body().wasOpenedOffline() ? Decisions.OFFLINE_RECORDED : decision;
-                    return Step.answer(LaneDecision.of(d, Decisions.text(d, fresh), fresh));
-                }));
+    private static Uni<Step> move(SqlClient tx, SessionTransitions.Move move, UUID sessionId, LaneRead read, String decision) {
+        return LaneReadStore.move(tx, move).flatMap(moved -> moved.isPresent()
+                ? Uni.createFrom().item(Step.answer(decided(read.body().wasOpenedOffline() ? Decisions.OFFLINE_RECORDED : decision, moved.get())))
+                : LaneReadStore.session(tx, sessionId).map(current -> Step.answer(decided(Decisions.of(current.status), current))));
+    }
+
+    private static LaneDecision decided(String decision, ParkingSession s) {
+        return LaneDecision.of(decision, Decisions.text(decision, s), s);
     }
 
     private static Uni<Step> answer(String decision, ParkingSession s) {

@@ -1,20 +1,19 @@
 package com.platepay.parking;
 
-import com.platepay.charging.Charge;
 import com.platepay.charging.ChargeService;
+import com.platepay.platform.StageTimers;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ReasonCodes;
 import com.platepay.protocol.charge.ResultStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Debits a priced session through the charging core (category PARKING), then records the outcome on the session
- * in its own transaction, conditional on the session still being in CHARGING. A declined debit follows the lot's
+ * conditional on the session still being in CHARGING. A declined debit follows the lot's
  * policy: open and record arrears, or keep the barrier closed.
  */
 @ApplicationScoped
@@ -23,11 +22,13 @@ public class ExitPayment {
     private static final Logger LOG = Logger.getLogger(ExitPayment.class);
 
     private final ChargeService charges;
-    private final SessionTransitions transitions;
+    private final StageTimers stages;
+    private final Pool db;
 
-    public ExitPayment(ChargeService charges, SessionTransitions transitions) {
+    public ExitPayment(ChargeService charges, StageTimers stages, Pool db) {
         this.charges = charges;
-        this.transitions = transitions;
+        this.stages = stages;
+        this.db = db;
     }
 
     Uni<LaneDecision> pay(Step.Debit debit) {
@@ -35,9 +36,14 @@ public class ExitPayment {
                 .flatMap(admission -> admission instanceof ChargeService.Admission.Authorizing a
                         ? charges.complete(a)
                         : Uni.createFrom().item(((ChargeService.Admission.Answered) admission).result()))
-                .flatMap(result -> Panache.withTransaction(() -> settle(debit, result)));
+                .flatMap(result -> stages.time("parking.settle", () -> settle(debit, result)));
     }
 
+    /**
+     * Two statements without a transaction: the session's conditional move, then the reads that started the debit
+     * take its outcome as their decision. A crash between them leaves a read saying CHARGING of a settled session,
+     * which a copy of the read answers from the session (ParkingService.replay).
+     */
     private Uni<LaneDecision> settle(Step.Debit debit, ChargeResult result) {
         if (result.status() == ResultStatus.REJECTED) {
             // Not an answer about the money: IN_PROGRESS (a copy of this attempt is still at the bank; its answer
@@ -47,7 +53,8 @@ public class ExitPayment {
                 LOG.errorf("parking session %s: the charging core refused its debit request (%s); the session stays CHARGING",
                         debit.sessionId(), result.reasonCode());
             }
-            return session(debit).map(s -> LaneDecision.of(Decisions.IN_PROGRESS, Decisions.text(Decisions.IN_PROGRESS, s), s));
+            return LaneReadStore.session(db, debit.sessionId())
+                    .map(s -> LaneDecision.of(Decisions.IN_PROGRESS, Decisions.text(Decisions.IN_PROGRESS, s), s));
         }
         boolean approved = result.status() == ResultStatus.APPROVED;
         SessionStatus to = approved ? SessionStatus.PAID
@@ -59,23 +66,17 @@ public class ExitPayment {
         } else {
             move.set("review_reason", result.reasonCode());
             LOG.infof("parking session %s: debit declined (%s); now %s", debit.sessionId(), result.reasonCode(), to);
-            ready = to == SessionStatus.ARREARS ? debtor(debit).map(driver -> driver == null ? move : move.set("driver_id", driver))
+            // The driver whose card this attempt tried sees the arrears and may settle them.
+            ready = to == SessionStatus.ARREARS
+                    ? charges.driverOf(debit.command().deviceId(), debit.command().chargeRef())
+                            .map(driver -> driver.map(d -> move.set("driver_id", d)).orElse(move))
                     : Uni.createFrom().item(move);
         }
-        return ready.flatMap(transitions::apply).flatMap(moved -> session(debit)).flatMap(s -> {
-            String decision = debit.carIsOut() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
-            return PlateReadRecord.update("decision = ?1 where sessionId = ?2 and decision = ?3", decision, s.id, Decisions.CHARGING)
-                    .map(ignored -> LaneDecision.of(decision, Decisions.text(decision, s), s));
-        });
-    }
-
-    /** The driver whose card this attempt tried (none when no mandate named one): arrears are theirs to see and settle. */
-    private static Uni<UUID> debtor(Step.Debit debit) {
-        return Charge.<Charge>find("deviceId = ?1 and chargeRef = ?2", debit.command().deviceId(), debit.command().chargeRef())
-                .firstResult().map(c -> c == null ? null : c.driverId);
-    }
-
-    private static Uni<ParkingSession> session(Step.Debit debit) {
-        return ParkingSession.findById(debit.sessionId());
+        return ready.flatMap(m -> LaneReadStore.move(db, m))
+                .flatMap(moved -> moved.isPresent() ? Uni.createFrom().item(moved.get()) : LaneReadStore.session(db, debit.sessionId()))
+                .flatMap(s -> {
+                    String decision = debit.carIsOut() ? Decisions.OFFLINE_RECORDED : Decisions.of(s.status);
+                    return LaneReadStore.decided(db, s.id, decision).map(ignored -> LaneDecision.of(decision, Decisions.text(decision, s), s));
+                });
     }
 }

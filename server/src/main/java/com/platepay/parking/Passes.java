@@ -8,6 +8,7 @@ import com.platepay.protocol.plate.PlateColour;
 import com.platepay.protocol.plate.PlateNumber;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,10 +85,20 @@ public class Passes {
      * exit). Must run in a session.
      */
     Uni<List<ParkingPass>> covering(ParkingLot lot, String plate, String colour, Instant entry, Instant exit) {
-        LocalDate first = LocalDate.ofInstant(entry != null ? entry : exit, lot.zone());
+        LocalDate first = firstDay(lot, entry, exit);
         LocalDate last = LocalDate.ofInstant(exit, lot.zone());
         return ParkingPass.list("siteId = ?1 and plate = ?2 and plateColour = ?3 and status = ?4 and validFrom <= ?5 and validTo >= ?6",
                 lot.siteId, plate, colour, PassStatus.ACTIVE, last, first);
+    }
+
+    /** The same on the lane read path's transaction. */
+    static Uni<List<ParkingPass>> covering(SqlClient tx, ParkingLot lot, String plate, String colour, Instant entry, Instant exit) {
+        return LaneReadStore.covering(tx, lot.siteId, plate, colour, LocalDate.ofInstant(exit, lot.zone()), firstDay(lot, entry, exit));
+    }
+
+    /** A stay without an entry read is looked at on its exit's day only. */
+    private static LocalDate firstDay(ParkingLot lot, Instant entry, Instant exit) {
+        return LocalDate.ofInstant(entry != null ? entry : exit, lot.zone());
     }
 
     static List<PassCover.Cover> covers(List<ParkingPass> passes, ParkingLot lot) {

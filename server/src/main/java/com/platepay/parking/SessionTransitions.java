@@ -32,15 +32,21 @@ public class SessionTransitions {
             values.put(column, value);
             return this;
         }
+
+        /** The move as one conditional statement. */
+        ConditionalUpdate update() {
+            ConditionalUpdate update = ConditionalUpdate.of("parking_sessions", sessionId, from, to);
+            values.forEach(update::set);
+            return update;
+        }
     }
 
     public static Move move(UUID sessionId, SessionStatus from, SessionStatus to) {
         return new Move(sessionId, from, to);
     }
 
+    /** On the current Panache session (the staff's and drivers' REST paths); the lane read path uses LaneReadStore.move. */
     public Uni<Boolean> apply(Move move) {
-        ConditionalUpdate update = ConditionalUpdate.of("parking_sessions", move.sessionId, move.from, move.to);
-        move.values.forEach(update::set);
-        return update.apply();
+        return move.update().apply();
     }
 }

@@ -2,9 +2,16 @@ package com.platepay.platform;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,7 +19,8 @@ import java.util.UUID;
  * id = ? and status = <the state it leaves>}, telling whether it happened. Every state machine's database side
  * (charges, parking sessions, holds) builds its moves with this, so a writer that lost a race changes nothing and
  * none of them hand-writes the SQL again. The caller checks the move against its state machine first. Times come
- * from the database's clock only. Runs on the current Panache session, so it must run inside a transaction.
+ * from the database's clock only. {@link #apply()} runs on the current Panache session, inside its transaction;
+ * {@link #applyReturning} on a plain SQL client, for paths that run without Hibernate.
  */
 public final class ConditionalUpdate {
 
@@ -83,5 +91,25 @@ public final class ConditionalUpdate {
             }
             return query.executeUpdate();
         }).map(rows -> rows == 1);
+    }
+
+    /** The same move on the plain SQL client, returning the moved row; empty when the row had moved on. */
+    public Uni<Optional<Row>> applyReturning(SqlClient client) {
+        String sql = sql().replaceAll("\\?(\\d+)", "\\$$1") + " returning *";
+        Tuple tuple = Tuple.tuple();
+        parameters().forEach(p -> tuple.addValue(bindable(p)));
+        return client.preparedQuery(sql).execute(tuple)
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next()) : Optional.empty());
+    }
+
+    /** The plain client binds enums by name and instants as timestamptz. */
+    public static Object bindable(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Instant i) {
+            return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        return value;
     }
 }

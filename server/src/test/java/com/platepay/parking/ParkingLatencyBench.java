@@ -13,6 +13,9 @@ import com.platepay.testing.StackTest;
 import com.platepay.testing.TestLane;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
+import com.platepay.platform.StageTimers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -24,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(TestStack.class)
 class ParkingLatencyBench extends StackTest {
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void exitReadToOpenBarrier() throws Exception {
@@ -53,7 +61,11 @@ class ParkingLatencyBench extends StackTest {
         }
         // Warm up, then one lane alone.
         List<Long> single = new ArrayList<>();
+        Map<String, double[]> before = Map.of();
         for (int i = 0; i < 20 + 60; i++) {
+            if (i == 20) {
+                before = stages();
+            }
             entry.send(TestLane.read(PlateRead.Direction.ENTRY, plates.get(0), 990, List.of(), false));
             long t = exit(exits.get(0), plates.get(0));
             if (i >= 20) {
@@ -61,6 +73,8 @@ class ParkingLatencyBench extends StackTest {
             }
         }
         report("1 lane", single);
+        reportStages(before, stages());
+        before = stages();
         List<Long> many = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(lanes);
         for (int r = 0; r < rounds; r++) {
@@ -78,7 +92,86 @@ class ParkingLatencyBench extends StackTest {
             }
         }
         pool.shutdown();
-        report(lanes + " lanes at once", many);
+        report(lanes + " lanes reading in the same instant", many);
+        reportStages(before, stages());
+        paced(site, plates, exits);
+    }
+
+    /**
+     * Every lane at a barrier's pace, open loop: each lane's car enters and, half an interval later, exits, once per
+     * interval, the lanes' phases spread at random. Latency counts from the exit's scheduled time, so an exit sent
+     * late because the lane was still waiting for its entry's answer shows the wait.
+     */
+    private void paced(String site, List<String> plates, List<TestLane> exits) throws Exception {
+        long intervalMs = Long.getLong("parking.bench.interval-ms", 6_000);
+        long durationMs = Long.getLong("parking.bench.duration-ms", 60_000);
+        List<TestLane> entries = new ArrayList<>();
+        for (int i = 0; i < exits.size(); i++) {
+            entries.add(lane(site, "in-" + i, "ENTRY"));
+        }
+        java.util.Random random = new java.util.Random(17);
+        long t0 = System.nanoTime() + 2_000_000_000L;
+        List<Long> many = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(exits.size());
+        List<Future<?>> done = new ArrayList<>();
+        Map<String, double[]> before = stages();
+        for (int i = 0; i < exits.size(); i++) {
+            TestLane in = entries.get(i);
+            TestLane out = exits.get(i);
+            String plate = plates.get(i);
+            long phase = (long) (random.nextDouble() * intervalMs) * 1_000_000L;
+            done.add(pool.submit(() -> {
+                for (long k = 0; k * intervalMs < durationMs; k++) {
+                    long entryAt = t0 + phase + k * intervalMs * 1_000_000L;
+                    sleepUntil(entryAt);
+                    in.send(TestLane.read(PlateRead.Direction.ENTRY, plate, 990, List.of(), false));
+                    long exitAt = entryAt + intervalMs * 500_000L;
+                    sleepUntil(exitAt);
+                    long seq = out.nextSeq();
+                    out.publish(out.envelope(TestLane.read(PlateRead.Direction.EXIT, plate, 990, List.of(), false), seq, Instant.now()));
+                    LaneCommand c = out.awaitAck(seq);
+                    many.add((System.nanoTime() - exitAt) / 1000);
+                    assertEquals(LaneCommand.Action.OPEN_BARRIER, c.action(), c.decision());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        report(exits.size() + " lanes, each a car every " + intervalMs + " ms (open loop, " + durationMs / 1000 + " s)", many);
+        reportStages(before, stages());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    /** The server's stage timers: count and total milliseconds per stage, to report the mean of a phase. */
+    private Map<String, double[]> stages() {
+        Map<String, double[]> out = new HashMap<>();
+        for (Timer t : registry.find(StageTimers.METRIC).timers()) {
+            out.put(t.getId().getTag("stage"), new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
+        }
+        return out;
+    }
+
+    /** Mean per stage over the phase; entries and exits both count in the plate-read stages. */
+    private static void reportStages(Map<String, double[]> before, Map<String, double[]> after) {
+        StringBuilder line = new StringBuilder("PARKING BENCH server stages, mean ms:");
+        after.keySet().stream().sorted().forEach(stage -> {
+            double[] b = before.getOrDefault(stage, new double[2]);
+            double[] a = after.get(stage);
+            double n = a[0] - b[0];
+            if (n > 0) {
+                line.append(String.format(" %s %.1f (n=%d)", stage, (a[1] - b[1]) / n, (long) n));
+            }
+        });
+        System.out.println(line);
     }
 
     private static long exit(TestLane lane, String plate) {
