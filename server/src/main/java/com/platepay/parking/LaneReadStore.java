@@ -24,7 +24,9 @@ import java.util.function.Function;
  */
 final class LaneReadStore {
 
-    private static final String LANE_AND_LOT = "select l.device_id, l.site_id, l.name, l.direction, l.confidence_threshold, p.* "
+    /** The read's lane and lot, and whether this (device, seq) was read before, in one round trip. */
+    private static final String LANE_AND_LOT = "select l.device_id, l.site_id, l.name, l.direction, l.confidence_threshold, p.*, "
+            + "exists (select 1 from plate_reads r where r.device_id = $1 and r.seq = $2) as seen "
             + "from parking_lanes l join parking_lots p on p.site_id = l.site_id where l.device_id = $1";
     private static final String LANE_NAME = "select name from parking_lanes where device_id = $1";
     private static final String READ = "select * from plate_reads where device_id = $1 and seq = $2";
@@ -47,12 +49,12 @@ final class LaneReadStore {
     private LaneReadStore() {
     }
 
-    /** A lane with its lot: one row, or none when the device is no lane. */
-    record LaneAndLot(ParkingLane lane, ParkingLot lot) {
+    /** A lane with its lot, and whether the read was stored before (a copy); none when the device is no lane. */
+    record LaneAndLot(ParkingLane lane, ParkingLot lot, boolean seen) {
     }
 
-    static Uni<Optional<LaneAndLot>> laneAndLot(SqlClient db, UUID deviceId) {
-        return one(db, LANE_AND_LOT, Tuple.of(deviceId), r -> new LaneAndLot(lane(r), lot(r)));
+    static Uni<Optional<LaneAndLot>> laneAndLot(SqlClient db, UUID deviceId, long seq) {
+        return one(db, LANE_AND_LOT, Tuple.of(deviceId, seq), r -> new LaneAndLot(lane(r), lot(r), r.getBoolean("seen")));
     }
 
     /**

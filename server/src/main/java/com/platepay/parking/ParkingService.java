@@ -43,10 +43,15 @@ public class ParkingService {
                         : stages.time("parking.pay", () -> payment.pay(step.debit())));
     }
 
+    /** A fresh read of a lane costs one lookup before its decision; a copy, or a device that is no lane, one more. */
     private Uni<Step> decide(SqlConnection tx, LaneRead read) {
-        return LaneReadStore.read(tx, read.deviceId(), read.seq())
-                .flatMap(existing -> existing.isPresent() ? replay(tx, existing.get(), read)
-                        : LaneReadStore.laneAndLot(tx, read.deviceId()).flatMap(found -> fresh(tx, read, found.orElse(null))));
+        return LaneReadStore.laneAndLot(tx, read.deviceId(), read.seq()).flatMap(found -> {
+            if (found.isPresent() && !found.get().seen()) {
+                return fresh(tx, read, found.get());
+            }
+            return LaneReadStore.read(tx, read.deviceId(), read.seq())
+                    .flatMap(existing -> existing.isPresent() ? replay(tx, existing.get(), read) : fresh(tx, read, null));
+        });
     }
 
     private Uni<Step> fresh(SqlConnection tx, LaneRead read, LaneReadStore.LaneAndLot found) {

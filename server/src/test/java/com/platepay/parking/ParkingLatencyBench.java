@@ -186,6 +186,9 @@ class ParkingLatencyBench extends StackTest {
     }
 
     private static void report(String what, List<Long> micros) {
+        if (micros.isEmpty()) {
+            return;
+        }
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
         System.out.printf("PARKING BENCH %s: %d exits, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, sorted.size(),
