@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * Ends the holds nobody else will: a HELD hold past its site's limit is voided at the bank and released under the
  * caps; one whose placement got no answer (UNKNOWN, or PLACING left by a server that died) is voided too; a void the
- * bank did not confirm is tried again, and so is a completion it did not acknowledge. Claims are leased with
+ * bank did not confirm is tried again, and so is a completion it did not acknowledge or whose server died asking. Claims are leased with
  * {@code for update skip locked}, so replicas share the work, and every move is conditional on the state it leaves,
  * so a charge completing a hold at the same moment as its expiry leaves exactly one of them standing.
  */
@@ -33,6 +33,9 @@ public class HoldJanitor {
             where id in (select id from holds
                          where (status in ('HELD', 'UNKNOWN', 'VOIDING', 'COMPLETING') and next_check_at <= now())
                             or (status = 'PLACING' and updated_at < now() - interval '1 millisecond' * cast(?2 as bigint))
+                            -- A charge moved it to COMPLETING and its server died before the bank's answer was recorded.
+                            or (status = 'COMPLETING' and next_check_at is null
+                                and updated_at < now() - interval '1 millisecond' * cast(?2 as bigint))
                          order by next_check_at nulls first
                          limit cast(?3 as integer)
                          for update skip locked)
