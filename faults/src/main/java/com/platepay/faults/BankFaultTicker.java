@@ -22,13 +22,19 @@ final class BankFaultTicker {
     private final double failureRate;
     private boolean debitFaults;
     private boolean reversalFaults;
-    private final double[] carry = new double[4];
+    private final double[] carry = new double[6];
     private final List<BankSide.Rule> posted = new ArrayList<>();
     long injectedTimeouts;
     long injectedFailures;
     long injectedReversalFailures;
+    /** Of the timeouts and failures, those on holds and their completions. */
+    long injectedHoldFaults;
 
-    BankFaultTicker(BankSide bank, double timeoutRate, double failureRate) {
+    /** The share of charges that are fills, so hold rules are sized like the debits'. */
+    private final double holdShare;
+
+    BankFaultTicker(BankSide bank, double timeoutRate, double failureRate, double holdShare) {
+        this.holdShare = holdShare;
         this.bank = bank;
         this.timeoutRate = timeoutRate;
         this.failureRate = failureRate;
@@ -55,6 +61,11 @@ final class BankFaultTicker {
             rules.add(new BankSide.Rule(On.DEBIT, Fault.ARRIVE_LATE, take(1, debitsPerSecond * timeoutRate * 0.4), HOLD_MS + 1_000));
             rules.add(new BankSide.Rule(On.DEBIT, Fault.ERROR, take(2, debitsPerSecond * failureRate * 0.5), 0));
             rules.add(new BankSide.Rule(On.DEBIT, Fault.DROP, take(3, debitsPerSecond * failureRate * 0.5), 0));
+            if (bank.holdFaults()) {
+                // Fills place holds and complete them: the same rates on both (counted with the debits' faults).
+                rules.add(new BankSide.Rule(On.HOLD, Fault.ANSWER_LATE, take(4, debitsPerSecond * holdShare * timeoutRate), HOLD_MS));
+                rules.add(new BankSide.Rule(On.COMPLETION, Fault.ERROR, take(5, debitsPerSecond * holdShare * failureRate), 0));
+            }
         }
         if (reversalFaults) {
             rules.add(new BankSide.Rule(On.REVERSAL, Fault.ERROR, 1_000_000, 0));
@@ -77,6 +88,9 @@ final class BankFaultTicker {
     private void count(Map<String, Integer> left) {
         for (BankSide.Rule r : posted) {
             long used = r.count() - left.getOrDefault(r.key(), 0);
+            if (r.on() == On.HOLD || r.on() == On.COMPLETION) {
+                injectedHoldFaults += used;
+            }
             if (r.on() == On.REVERSAL) {
                 injectedReversalFailures += used;
             } else if (r.fault() == Fault.ANSWER_LATE || r.fault() == Fault.ARRIVE_LATE) {

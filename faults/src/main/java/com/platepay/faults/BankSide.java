@@ -11,7 +11,7 @@ import java.util.Map;
 interface BankSide {
 
     /** Which requests a rule matches. */
-    enum On { DEBIT, REVERSAL }
+    enum On { DEBIT, REVERSAL, HOLD, COMPLETION }
 
     /** What goes wrong, in the suite's words; each acquirer maps it onto its own fault modes. */
     enum Fault {
@@ -41,4 +41,14 @@ interface BankSide {
 
     /** The account's debits as the bank's own books hold them, each under the server's idempotency key. */
     List<BankDebit> debits(String accountId) throws IOException;
+
+    /** The account's holds as the bank's books hold them; empty where the suite does not audit holds. */
+    default List<BankHold> holds(String accountId) throws IOException {
+        return List.of();
+    }
+
+    /** Whether fault rules on holds and their completions apply here. */
+    default boolean holdFaults() {
+        return false;
+    }
 }

@@ -24,7 +24,9 @@ final class DatabaseReader {
     private static final String APPROVAL_POSTINGS = """
             select charge_id, count(*) as n from ledger_postings
             where kind = 'CHARGE_APPROVED' and charge_id is not null group by charge_id""";
-    private static final String UNSETTLED = "select count(*) from charges where status in ('RECEIVED', 'AUTHORIZING', 'UNKNOWN')";
+    private static final String UNSETTLED = "select (select count(*) from charges where status in ('RECEIVED', 'AUTHORIZING', 'UNKNOWN'))"
+            + " + (select count(*) from holds where status in ('PLACING', 'HELD', 'UNKNOWN', 'COMPLETING', 'VOIDING'))";
+    private static final String HOLDS = "select id, status, amount, captured, charge_id from holds";
 
     private final PostgresNode postgres;
 
@@ -70,6 +72,19 @@ final class DatabaseReader {
         }
     }
 
+    List<HoldRow> holds() throws SQLException {
+        List<HoldRow> rows = new ArrayList<>();
+        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(HOLDS); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long captured = r.getLong("captured");
+                Long capturedOrNull = r.wasNull() ? null : captured;
+                rows.add(new HoldRow(r.getString("id"), r.getString("status"), r.getLong("amount"), capturedOrNull, r.getString("charge_id")));
+            }
+        }
+        return rows;
+    }
+
+    /** Charges and holds the janitor has still to end. */
     long unsettled() throws SQLException {
         try (Connection c = postgres.connect()) {
             return single(c, UNSETTLED);

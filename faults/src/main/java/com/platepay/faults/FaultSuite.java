@@ -38,11 +38,11 @@ final class FaultSuite {
             FaultSwitches switches = new FaultSwitches();
             Timeline timeline = new Timeline();
             BankSide bankControl = stack.bank.control();
-            BankFaultTicker bankFaults = new BankFaultTicker(bankControl, config.bankTimeoutRate(), config.bankFailureRate());
+            BankFaultTicker bankFaults = new BankFaultTicker(bankControl, config.bankTimeoutRate(), config.bankFailureRate(), config.fillShare());
             AtomicBoolean stop = new AtomicBoolean();
 
             int handhelds = Math.min(config.handhelds(), stack.fleet.devices().size());
-            var plan = LoadPlan.make(config.charges(), handhelds, stack.fleet.plates(), config.seed());
+            var plan = LoadPlan.make(config.charges(), handhelds, stack.fleet.plates(), config.seed(), config.fillShare());
             List<Handheld> devices = new ArrayList<>();
             for (int i = 0; i < handhelds; i++) {
                 Handheld h = new Handheld(stack.fleet.devices().get(i), plan.get(i), config, log, tally, switches, stop::get,
@@ -90,11 +90,13 @@ final class FaultSuite {
             DatabaseReader db = new DatabaseReader(stack.postgres);
             double settle = settle(db, timeline);
             List<BankDebit> debits = new ArrayList<>();
+            List<BankHold> bankHolds = new ArrayList<>();
             for (String account : stack.fleet.bankAccounts()) {
                 debits.addAll(bankControl.debits(account));
+                bankHolds.addAll(bankControl.holds(account));
             }
             Observations o = new Observations(log.entries(), db.charges(), db.ledger(), debits, settle,
-                    config.janitorBound().toSeconds());
+                    config.janitorBound().toSeconds(), db.holds(), bankHolds);
             return new Outcome(InvariantChecker.check(o), tally, timeline, bankFaults, loadSeconds, stack.externalBroker(),
                     answeredByReplica(stack, driver), driver.replicaKills());
         }
@@ -122,18 +124,18 @@ final class FaultSuite {
         return answered;
     }
 
-    /** Waits (bounded) until the janitor has ended every charge in flight; returns the seconds waited. */
+    /** Waits (bounded) until the janitor has ended every charge and hold in flight; returns the seconds waited. */
     private double settle(DatabaseReader db, Timeline timeline) throws Exception {
         long start = System.nanoTime();
         long deadline = start + config.janitorBound().toNanos();
         long left = db.unsettled();
         while (left > 0 && System.nanoTime() < deadline) {
-            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN%n", left);
+            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN or hold(s) not ended%n", left);
             Sleep.millis(PROGRESS_EVERY_MS);
             left = db.unsettled();
         }
         double waited = (System.nanoTime() - start) / 1e9;
-        timeline.add(String.format("janitor: %d charge(s) unsettled after %.0f s", left, waited));
+        timeline.add(String.format("janitor: %d charge(s) or hold(s) unsettled after %.0f s", left, waited));
         return waited;
     }
 

@@ -55,6 +55,10 @@ public final class FaultsCli {
         @Option(names = "--acquirer", defaultValue = "http",
                 description = "http (the simulated HTTP bank) or iso8583 (the jPOS host, over the ISO 8583 adapter) (default ${DEFAULT-VALUE})")
         String acquirer;
+        @Option(names = "--fills", defaultValue = "0.2",
+                description = "share of the charges that are fills: a cylinder-check whose hold at the bank the charge completes "
+                        + "(HTTP bank only; 0 for none) (default ${DEFAULT-VALUE})")
+        double fills;
         @Option(names = "--seed", defaultValue = "9", description = "seed of the load plan (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--work-dir", description = "where the stack keeps its data and logs (default target/fault-suite under the project)")
@@ -89,7 +93,7 @@ public final class FaultsCli {
                     fresh, home.resolve("server/target/quarkus-app/quarkus-run.jar"),
                     chosen, BrokerMode.valueOf(broker.toUpperCase()), replicas,
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),
-                    Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02);
+                    Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02, fills);
             } catch (IllegalArgumentException e) {
                 out.println("faults: " + e.getMessage());
                 return USAGE;

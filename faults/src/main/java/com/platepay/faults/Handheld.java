@@ -13,7 +13,9 @@ import com.platepay.protocol.EnvelopeVerifier;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
+import com.platepay.protocol.Ids;
 import com.platepay.protocol.charge.ChargeRequest;
+import com.platepay.protocol.cylinder.CylinderCheckRequest;
 import com.platepay.protocol.sim.BrokerUrl;
 import com.platepay.protocol.sim.DeviceConfig;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,9 @@ final class Handheld implements Runnable {
     private final PublicKey serverKey;
     private final String chargeTopic;
     private final String resultTopic;
+    private final String checkTopic;
+    private final String checkResultTopic;
+    private final Map<String, CompletableFuture<JsonNode>> checks = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Answer>> waiting = new ConcurrentHashMap<>();
     private long seq = System.currentTimeMillis();
     private Mqtt5AsyncClient client;
@@ -70,6 +75,8 @@ final class Handheld implements Runnable {
         this.serverKey = device.serverPublicKey() == null ? null : DeviceKeys.decodePublic(device.serverPublicKey());
         this.chargeTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE);
         this.resultTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CHARGE_RESULT);
+        this.checkTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CYLINDER_CHECK);
+        this.checkResultTopic = Topics.device(device.siteId(), device.deviceId(), Topics.CYLINDER_CHECK_RESULT);
     }
 
     /** Connects (and keeps reconnecting, subscribing again each time: the session is clean). */
@@ -81,7 +88,10 @@ final class Handheld implements Runnable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
                 .simpleAuth().username(device.mqttUsername() != null ? device.mqttUsername() : device.deviceId())
                 .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .addConnectedListener(ctx -> client.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send())
+                .addConnectedListener(ctx -> {
+                    client.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send();
+                    client.subscribeWith().topicFilter(checkResultTopic).qos(MqttQos.AT_LEAST_ONCE).send();
+                })
                 .buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onResult);
         client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(10).send();
@@ -93,13 +103,60 @@ final class Handheld implements Runnable {
             if (stopped.getAsBoolean()) {
                 return;
             }
-            send(charge);
+            if (charge.fill()) {
+                fill(charge);
+            } else {
+                send(charge, null);
+            }
         }
     }
 
-    private void send(PlannedCharge charge) {
+    /**
+     * A fill as the attendant works it: the cylinder-check (resent under the same request id until it is answered),
+     * then the charge naming the check, for at most what it held. When no hold was placed (the vehicle may not pay
+     * frictionlessly, or the bank's hold failed) the charge goes plain, as the attendant's next try would.
+     */
+    private void fill(PlannedCharge charge) {
+        JsonNode check = check(new CylinderCheckRequest(Ids.newUuidV7(), null, charge.plate(), "BLUE", "CNG", pump(charge), "fault-suite"));
+        if (check != null && check.path("fill").asText().equals("ALLOWED") && check.path("payment").asText().equals("ALLOWED")
+                && check.hasNonNull("held")) {
+            tally.fillsHeld.increment();
+            send(charge.withAmount(Math.min(charge.amount(), check.path("held").asLong())), check.path("checkId").asText());
+        } else {
+            tally.fillsUnheld.increment();
+            send(charge, null);
+        }
+    }
+
+    /** The check's answer, or null when none came before the charge's give-up time. */
+    private JsonNode check(CylinderCheckRequest request) {
+        long giveUpAt = System.nanoTime() + config.chargeGiveUp().toNanos();
+        while (!stopped.getAsBoolean() && System.nanoTime() < giveUpAt) {
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            checks.put(request.requestId(), answer);
+            client.publishWith().topic(checkTopic).qos(MqttQos.AT_LEAST_ONCE).contentType("application/json")
+                    .payload(ProtocolCodec.encode(signer.sign(ProtocolCodec.envelope(MessageTypes.CYLINDER_CHECK, device.deviceId(),
+                            device.siteId(), ++seq, request)))).send();
+            JsonNode a = await(answer);
+            if (a != null && "CHECKED".equals(a.path("status").asText())) {
+                checks.remove(request.requestId());
+                return a;
+            }
+            if (a != null) {
+                Sleep.millis(IN_PROGRESS_PAUSE_MS);   // refused for now (in progress, or the server failed): ask again
+            }
+        }
+        checks.remove(request.requestId());
+        return null;
+    }
+
+    private static String pump(PlannedCharge charge) {
+        return "pump-" + (charge.handheld() % 8 + 1);
+    }
+
+    private void send(PlannedCharge charge, String checkId) {
         ChargeRequest body = new ChargeRequest(charge.chargeId(), charge.plate(), "BLUE", charge.amount(), "CNY", null, null,
-                null, "pump-" + (charge.handheld() % 8 + 1), Instant.now().truncatedTo(ChronoUnit.MILLIS), "fault-suite");
+                null, pump(charge), Instant.now().truncatedTo(ChronoUnit.MILLIS), "fault-suite", checkId);
         tally.started.increment();
         long giveUpAt = System.nanoTime() + config.chargeGiveUp().toNanos();
         boolean first = true;
@@ -143,7 +200,7 @@ final class Handheld implements Runnable {
 
     private static ChargeRequest withChargeId(ChargeRequest r, String chargeId) {
         return new ChargeRequest(chargeId, r.plate(), r.plateColour(), r.amount(), r.currency(), r.volumeMilli(), r.volumeUnit(),
-                r.unitPrice(), r.pump(), r.capturedAt(), r.attendant());
+                r.unitPrice(), r.pump(), r.capturedAt(), r.attendant(), r.checkId());
     }
 
     private void publish(byte[] payload) {
@@ -152,7 +209,7 @@ final class Handheld implements Runnable {
         client.publishWith().topic(chargeTopic).qos(MqttQos.AT_LEAST_ONCE).contentType("application/json").payload(payload).send();
     }
 
-    private Answer await(CompletableFuture<Answer> answer) {
+    private <T> T await(CompletableFuture<T> answer) {
         try {
             return answer.get(config.resultTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -178,6 +235,13 @@ final class Handheld implements Runnable {
             return;
         }
         JsonNode body = envelope.body();
+        if (publish.getTopic().toString().equals(checkResultTopic)) {
+            CompletableFuture<JsonNode> check = checks.get(body.path("requestId").asText(""));
+            if (check != null) {
+                check.complete(body);
+            }
+            return;
+        }
         // Canonical (lower-case) form, as the charge ids this handheld makes.
         String chargeId = body.path("chargeId").asText("").toLowerCase(java.util.Locale.ROOT);
         Answer a = new Answer(body.path("status").asText(""), body.path("reasonCode").asText(""), body.path("amount").asLong());

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The HTTP simulated bank: fault rules at {@code /v1/faults}, each account's debits at {@code /v1/debits}. */
+/** The HTTP simulated bank: fault rules at {@code /v1/faults}, each account's debits and holds at {@code /v1/debits}, {@code /v1/holds}. */
 final class HttpBank implements BankSide {
     private static final FaultModes MODES = new FaultModes(Map.of(Fault.ANSWER_LATE, "TIMEOUT_AFTER_PROCESSING",
             Fault.ARRIVE_LATE, "TIMEOUT_BEFORE_PROCESSING", Fault.ERROR, "ERROR_500", Fault.DROP, "DROP_CONNECTION"));
@@ -47,6 +47,21 @@ final class HttpBank implements BankSide {
     @Override
     public void clearFaults() throws IOException {
         http.delete("/v1/faults");
+    }
+
+    @Override
+    public List<BankHold> holds(String accountId) throws IOException {
+        List<BankHold> out = new ArrayList<>();
+        for (JsonNode h : http.get("/v1/holds?accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8))) {
+            out.add(new BankHold(h.path("idempotencyKey").asText(), accountId, h.path("status").asText(), h.path("amount").asLong(),
+                    h.path("captured").isNumber() ? h.path("captured").asLong() : null));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean holdFaults() {
+        return true;
     }
 
     @Override

@@ -21,7 +21,57 @@ final class InvariantChecker {
 
     static List<Verdict> check(Observations o) {
         return List.of(oneFinalOutcome(o), bankMatchesApproved(o), noMoneyForUnapproved(o), ledgerBalances(o),
-                nothingLeftInFlight(o), capsHold(o));
+                nothingLeftInFlight(o), capsHold(o), holdsEnd(o));
+    }
+
+    /**
+     * Every hold ends, on both sides, and the money a completion took is its charge's: no PlatePay hold is left
+     * in flight after the janitor, none is left HELD at the bank (funds locked on a driver's card), a completion at
+     * the bank is PlatePay's completed hold for the same amount, and a completed hold's charge is APPROVED for what
+     * it captured. (The completion's debit is one of the bank's debits, so the money invariants above count it too.)
+     */
+    static Verdict holdsEnd(Observations o) {
+        List<String> examples = new ArrayList<>();
+        Map<String, HoldRow> ours = o.holds().stream().collect(Collectors.toMap(HoldRow::id, Function.identity(), (a, b) -> a));
+        Map<String, ChargeRow> charges = o.charges().stream().collect(Collectors.toMap(ChargeRow::id, Function.identity(), (a, b) -> a));
+        int inFlight = 0;
+        int completed = 0;
+        int chargeDiffers = 0;
+        for (HoldRow h : o.holds()) {
+            if (HoldRow.UNSETTLED.contains(h.status())) {
+                inFlight++;
+                note(examples, "hold " + h.id() + " still " + h.status());
+            }
+            if ("COMPLETED".equals(h.status())) {
+                completed++;
+                ChargeRow c = h.chargeId() == null ? null : charges.get(h.chargeId());
+                if (c == null || !c.approved() || h.captured() == null || c.amount() != h.captured()) {
+                    chargeDiffers++;
+                    note(examples, "hold " + h.id() + " completed for " + h.captured() + " fen, its charge "
+                            + (c == null ? "missing" : c.status() + " " + c.amount() + " fen"));
+                }
+            }
+        }
+        int stillHeld = 0;
+        int bankOnly = 0;
+        for (BankHold b : o.bankHolds()) {
+            HoldRow h = ours.get(b.idempotencyKey());
+            if ("HELD".equals(b.status())) {
+                stillHeld++;
+                note(examples, "bank still holds " + b.amount() + " fen under " + b.idempotencyKey() + " (PlatePay: "
+                        + (h == null ? "no such hold" : h.status()) + ")");
+            } else if ("COMPLETED".equals(b.status()) && (h == null || !"COMPLETED".equals(h.status())
+                    || !java.util.Objects.equals(h.captured(), b.captured()))) {
+                bankOnly++;
+                note(examples, "bank completed " + b.captured() + " fen under " + b.idempotencyKey() + ", PlatePay's hold "
+                        + (h == null ? "missing" : h.status() + " " + h.captured()));
+            }
+        }
+        boolean holds = inFlight == 0 && chargeDiffers == 0 && stillHeld == 0 && bankOnly == 0;
+        String figure = String.format("%d holds (%d completed), %d at the bank; in flight %d, completed but charge differs %d, "
+                + "left HELD at the bank %d, completed at the bank but not so in PlatePay %d", o.holds().size(), completed,
+                o.bankHolds().size(), inFlight, chargeDiffers, stillHeld, bankOnly);
+        return new Verdict("every hold ends, and a completion is its charge's", holds, figure, examples, List.of());
     }
 
     /** Every charge id has exactly one record, a final answer, and the answers agree with the database. */

@@ -19,7 +19,13 @@ final class LoadPlan {
 
     /** The charges of each handheld, in the order it sends them. */
     static List<List<PlannedCharge>> make(int charges, int handhelds, List<String> plates, long seed) {
+        return make(charges, handhelds, plates, seed, 0);
+    }
+
+    /** The same plan, with about {@code fillShare} of the charges made fills (drawn apart, so the plan is otherwise the same). */
+    static List<List<PlannedCharge>> make(int charges, int handhelds, List<String> plates, long seed, double fillShare) {
         Random random = new Random(seed);
+        Random fills = new Random(seed + 1);
         List<List<PlannedCharge>> perHandheld = new ArrayList<>();
         for (int h = 0; h < handhelds; h++) {
             perHandheld.add(new ArrayList<>());
@@ -30,7 +36,7 @@ final class LoadPlan {
             double u = random.nextDouble();
             String plate = plates.get((int) (u * u * plates.size()));
             long amount = MIN_AMOUNT + random.nextInt((int) (MAX_AMOUNT - MIN_AMOUNT + 1));
-            perHandheld.get(h).add(new PlannedCharge(Ids.newUuidV7(), h, plate, amount));
+            perHandheld.get(h).add(new PlannedCharge(Ids.newUuidV7(), h, plate, amount, fills.nextDouble() < fillShare));
         }
         return perHandheld;
     }

@@ -3,9 +3,15 @@ package com.platepay.faults;
 import java.util.List;
 
 /**
- * Everything the invariants are checked against: the handhelds' log, the database's charges and ledger, and the
- * bank's debits from its own API, plus how long the janitor was waited for.
+ * Everything the invariants are checked against: the handhelds' log, the database's charges, holds and ledger, and
+ * the bank's debits and holds from its own API, plus how long the janitor was waited for.
  */
 record Observations(List<HandheldLog.Entry> handhelds, List<ChargeRow> charges, LedgerFacts ledger, List<BankDebit> bankDebits,
-                    double settleSeconds, double settleBoundSeconds) {
+                    double settleSeconds, double settleBoundSeconds, List<HoldRow> holds, List<BankHold> bankHolds) {
+
+    /** A run without fills. */
+    Observations(List<HandheldLog.Entry> handhelds, List<ChargeRow> charges, LedgerFacts ledger, List<BankDebit> bankDebits,
+                 double settleSeconds, double settleBoundSeconds) {
+        this(handhelds, charges, ledger, bankDebits, settleSeconds, settleBoundSeconds, List.of(), List.of());
+    }
 }

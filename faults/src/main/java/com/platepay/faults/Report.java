@@ -37,8 +37,10 @@ final class Report {
         BankFaultTicker b = o.bankFaults();
         out.printf("  acquirer: %s%n", config.acquirer().kind() == Acquirer.Kind.HTTP ? "the simulated HTTP bank"
                 : "the jPOS host, over the server's ISO 8583 adapter");
-        out.printf("  bank faults injected: %d debit timeouts, %d debit failures, %d reversal failures%n",
-                b.injectedTimeouts, b.injectedFailures, b.injectedReversalFailures);
+        out.printf("  bank faults injected: %d timeouts, %d failures (of them %d on holds and completions), %d reversal failures%n",
+                b.injectedTimeouts, b.injectedFailures, b.injectedHoldFaults, b.injectedReversalFailures);
+        out.printf("  fills (cylinder-check, hold, charge completing it): %d checks placed a hold, %d charged without one%s%n",
+                t.fillsHeld.sum(), t.fillsUnheld.sum(), config.fillShare() > 0 ? "" : " (no fills in this run)");
         out.println();
         out.println("== Invariants ==");
         for (Verdict v : o.verdicts()) {

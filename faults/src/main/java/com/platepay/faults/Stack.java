@@ -130,6 +130,9 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
+    /** How long a fill's hold waits for its charge in the suite. */
+    static final int HOLD_SECONDS = 20;
+
     private static Map<String, String> serverProperties(SuiteConfig config, AcquirerNode bank, Path work, Path fleetDir, boolean external,
                                                         boolean seeds) {
         Map<String, String> p = new HashMap<>(bank.serverProperties());
@@ -138,6 +141,9 @@ final class Stack implements AutoCloseable {
         p.put("platepay.fleet.devices", String.valueOf(config.handhelds()));
         p.put("platepay.fleet.plates", String.valueOf(config.plates()));
         p.put("platepay.fleet.shared-cards", String.valueOf(config.sharedCards()));
+        // Fills need cylinders and a price; a hold whose charge never comes is voided soon, within the janitor's bound.
+        p.put("platepay.fleet.cylinders", String.valueOf(config.fillShare() > 0));
+        p.put("platepay.fleet.hold-seconds", String.valueOf(HOLD_SECONDS));
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
         // The fleet's vehicles are approved through review like anyone's; their licence photos stay with the run.
         p.put("platepay.proofs.dir", work.resolve("proofs").toString());

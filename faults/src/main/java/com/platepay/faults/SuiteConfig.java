@@ -10,11 +10,13 @@ import java.util.Set;
  * charge up after {@code chargeGiveUp}, and the janitor gets {@code janitorBound} after the load to settle the rest,
  * and the load itself stops at {@code loadBound}. {@code sharedCards} asks the seeder for drivers with two plates on
  * one card and cards bound by two drivers, so caps are checked beyond a single mandate.
+ * {@code fillShare} of the charges are fills: a cylinder-check whose hold the charge completes (HTTP bank only).
  * {@code replicas} servers share the database and the external broker's shared subscription; the first seeds the fleet.
  */
 record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, long seed, Path workDir, Path serverJar, Acquirer acquirer,
                    BrokerMode broker, int replicas, Set<FaultKind> faults, Duration resultTimeout, Duration chargeGiveUp,
-                   Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate) {
+                   Duration janitorBound, Duration loadBound, double duplicateRate, double bankTimeoutRate, double bankFailureRate,
+                   double fillShare) {
 
     SuiteConfig {
         if (charges < 1 || handhelds < 1 || plates < 1) {
@@ -29,6 +31,11 @@ record SuiteConfig(int charges, int handhelds, int plates, boolean sharedCards, 
         if (replicas > 1 && broker == BrokerMode.EMBEDDED) {
             throw new IllegalArgumentException("replicas share an external broker: use --broker mosquitto (or auto with Mosquitto installed)");
         }
+        if (fillShare < 0 || fillShare > 1) {
+            throw new IllegalArgumentException("the share of fills is 0 to 1");
+        }
+        // The ISO 8583 host's books are audited by purchase only so far: its holds (0100/0220/0400) are not read back.
+        fillShare = acquirer.kind() == Acquirer.Kind.ISO8583 ? 0 : fillShare;
         faults = faults.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(faults);
     }
 

@@ -16,6 +16,9 @@ final class Tally {
     final LongAdder otherSpellings = new LongAdder();
     final LongAdder inProgress = new LongAdder();
     final LongAdder badSignatures = new LongAdder();
+    /** Fills whose cylinder-check placed a hold the charge then named, and fills charged plainly (no hold placed). */
+    final LongAdder fillsHeld = new LongAdder();
+    final LongAdder fillsUnheld = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
 

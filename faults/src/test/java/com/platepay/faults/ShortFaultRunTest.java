@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Timeout;
  */
 class ShortFaultRunTest {
 
-    /** On the HTTP bank: two SIGKILLs, messages delivered twice, and copies with the charge id spelt in upper case. */
+    /**
+     * On the HTTP bank: two SIGKILLs, messages delivered twice, and copies with the charge id spelt in upper case;
+     * about a third of the charges are fills (cylinder-check, hold, the charge completing it).
+     */
     @Test
     @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyInvariantHoldsThroughKillsAndDuplicateDelivery() throws Exception {
@@ -34,6 +37,8 @@ class ShortFaultRunTest {
 
         assertEquals(2, run.kills(), run.report());
         assertTrue(run.outcome().tally().copies.sum() > 0, "no message was delivered twice\n" + run.report());
+        // A share of the charges are fills: their checks place holds, which the kills catch in flight too.
+        assertTrue(run.outcome().tally().fillsHeld.sum() > 0, "no fill placed a hold\n" + run.report());
         run.assertAllEndedAndHold(300);
     }
 
@@ -103,7 +108,7 @@ class ShortFaultRunTest {
         SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
                 Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")), acquirer,
                 broker, replicas, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
-                0.25, timeoutRate, failureRate);
+                0.25, timeoutRate, failureRate, 0.3);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         FaultSuite.Outcome outcome = new FaultSuite(config, out).run();

@@ -112,6 +112,17 @@ public class FleetSeeder {
         @WithDefault("false")
         boolean bulk();
 
+        /**
+         * Whether each plate gets an active CNG cylinder and the stations a unit price, so that a cylinder-check places a
+         * hold that the charge naming it completes (the fault suite's fills).
+         */
+        @WithDefault("false")
+        boolean cylinders();
+
+        /** With cylinders: how long a hold waits for its charge before the janitor voids it. */
+        @WithDefault("60")
+        int holdSeconds();
+
         /** Opening balance of each card's bank account, in fen. */
         @WithDefault("100000000")
         long balance();
@@ -186,6 +197,9 @@ public class FleetSeeder {
         } finally {
             http.close();
         }
+        if (fleet.cylinders()) {
+            await(() -> Panache.withTransaction(this::seedCylinders));
+        }
         writePrivately(out.resolve("bank-accounts.txt"), String.join("\n", accounts) + "\n");
         writePrivately(out.resolve("plates.csv"), String.join("\n", rows) + "\n");
         LOG.infof("fleet seeded: %d handhelds, %d plates, %d cards; files in %s", deviceCount, rows.size() - 1,
@@ -212,6 +226,28 @@ public class FleetSeeder {
         LOG.infof("fleet seeded in bulk: %d plates, each its own card (bank accounts open on first use); files in %s", plateCount,
                 out.toAbsolutePath());
     }
+
+    /**
+     * One active 80-litre CNG cylinder (20 MPa, inspected, confirmed) per fleet vehicle, tagged FLEET-<plate>, and a
+     * unit price at every fleet station: a full tank is about CNY 71, above any planned fill.
+     */
+    private Uni<Integer> seedCylinders() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(SITE_PRICES)
+                        .setParameter(1, fleet.holdSeconds()).setParameter(2, OPERATOR_SUBJECT).executeUpdate()
+                        .flatMap(sites -> session.createNativeQuery(CYLINDERS).setParameter(1, SEEDER.subject()).executeUpdate()))
+                .invoke(n -> LOG.infof("fleet: %d cylinders", n));
+    }
+
+    private static final String SITE_PRICES = """
+            update sites set unit_price = 450, hold_seconds = ?1
+            where operator_id = (select id from operators where owner_subject = ?2)""";
+    private static final String CYLINDERS = """
+            insert into cylinders (id, driver_id, vehicle_id, plate, colour, tag_id, serial, medium, working_pressure_kpa,
+                water_capacity_ml, manufactured_on, last_inspected_on, next_inspection_due, design_life_years, status,
+                confirmed_by, confirmed_at, created_at, updated_at)
+            select gen_random_uuid(), v.driver_id, v.id, v.plate, v.colour, 'FLEET-' || v.plate, 'SN-' || v.plate, 'CNG', 20000,
+                80000, current_date - 700, current_date - 30, current_date + 335, 15, 'ACTIVE', ?1, now(), now(), now()
+            from vehicles v""";
 
     private <T> T await(java.util.function.Supplier<Uni<T>> work) throws Exception {
         return reactive.run(work).toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -124,6 +124,12 @@ public final class HoldService implements AutoCloseable {
         }
     }
 
+    /** The account's holds, oldest first. */
+    public java.util.List<HoldRecord> ofAccount(String accountId) {
+        return holds.values().stream().filter(h -> accountId.equals(h.accountId()))
+                .sorted(java.util.Comparator.comparing(HoldRecord::createdAt)).toList();
+    }
+
     /** Funds on the account that holds keep from other holds. */
     private long heldOn(String accountId) {
         return holds.values().stream().filter(h -> h.status() == HoldRecord.HoldStatus.HELD && accountId.equals(h.accountId()))

@@ -28,6 +28,7 @@ public final class HoldApi {
     public Router addTo(Router router) {
         return router
                 .route("POST", "/v1/holds", this::authorize)
+                .route("GET", "/v1/holds", this::listHolds)
                 .route("GET", "/v1/holds/" + KEY, r -> Reply.ok(view(holds.find(r.pathParam(0)))))
                 .route("POST", "/v1/holds/" + KEY + "/completion", this::complete)
                 .route("POST", "/v1/holds/" + KEY + "/void", this::voidHold);
@@ -52,6 +53,17 @@ public final class HoldApi {
                 Json.text(body, "reference", 128, false));
         long delayAfter = beforeProcessing(FaultTarget.HOLD);
         return Reply.ok(view(holds.authorize(key, request, faults.latencyMs()))).delayed(delayAfter);
+    }
+
+    /** An account's holds, as the bank's books hold them (an audit reads them: none may stay HELD for ever). */
+    private Reply listHolds(Request r) {
+        String accountId = r.query().get("accountId");
+        if (accountId == null || accountId.isEmpty()) {
+            throw BankException.badRequest("VALIDATION_FAILED", "the accountId query parameter is required");
+        }
+        var list = Json.MAPPER.createArrayNode();
+        holds.ofAccount(accountId).forEach(h -> list.add(view(h)));
+        return Reply.ok(list);
     }
 
     private Reply complete(Request r) throws InterruptedException {
