@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.platepay.protocol.Ids;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ResultStatus;
+import com.platepay.protocol.cylinder.CylinderCheckRequest;
+import com.platepay.protocol.cylinder.CylinderCheckResult;
+import com.platepay.protocol.cylinder.FillCodes;
+import com.platepay.testing.Cylinders;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
 import com.platepay.testing.TestHandheld;
@@ -68,6 +72,40 @@ class ConsoleFeedTest extends StackTest {
         Users.OLGA.api().get("/api/v1/operator/console/stats").then().statusCode(200).body("days.size()", org.hamcrest.Matchers.greaterThan(0));
         Users.OLGA.api().get("/api/v1/operator/console/devices").then().statusCode(200).body("lastSeen", org.hamcrest.Matchers.hasItem(
                 org.hamcrest.Matchers.notNullValue()));
+    }
+
+    @Test
+    void cylinderChecksAreListedAndStreamedToTheirOperatorOnly() throws Exception {
+        Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 50_000);
+        BlockingQueue<String> olgas = stream(Users.OLGA);
+        BlockingQueue<String> oscars = stream(Users.OSCAR);
+        assertEquals("event:ready", next(olgas, "event:"));
+        assertEquals("event:ready", next(oscars, "event:"));
+        CylinderCheckResult checked;
+        try (TestHandheld handheld = newHandheld()) {
+            checked = handheld.cylinderCheck(new CylinderCheckRequest(Ids.newUuidV7(), Cylinders.tag(), alice.plate(), "BLUE", "CNG", "3", "att-1"));
+        }
+        assertEquals(CylinderCheckResult.CHECKED, checked.status());
+        assertEquals(FillCodes.CYLINDER_UNREGISTERED, checked.fillCode());
+        String data = null;
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); System.nanoTime() < end && data == null; ) {
+            String line = olgas.poll(1, TimeUnit.SECONDS);
+            if ("event:check".equals(line == null ? null : line.replace(" ", ""))) {
+                String next = olgas.poll(5, TimeUnit.SECONDS);
+                if (next != null && next.contains(checked.checkId())) {
+                    data = next;
+                }
+            }
+        }
+        assertTrue(data != null, "Olga's stream carries the cylinder check");
+        assertTrue(data.contains("\"fillCode\":\"CYLINDER_UNREGISTERED\""), data);
+        for (String line = oscars.poll(1, TimeUnit.SECONDS); line != null; line = oscars.poll(200, TimeUnit.MILLISECONDS)) {
+            assertTrue(!line.contains(checked.checkId()), "Oscar's stream never carries Olga's check: " + line);
+        }
+        Users.OLGA.api().get("/api/v1/operator/console/checks").then().statusCode(200).body("id", hasItem(checked.checkId()))
+                .body("find { it.id == '" + checked.checkId() + "' }.paymentCode", org.hamcrest.Matchers.notNullValue());
+        Users.OSCAR.api().get("/api/v1/operator/console/checks").then().statusCode(200)
+                .body("findAll { it.id == '" + checked.checkId() + "' }.size()", equalTo(0));
     }
 
     private static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {
