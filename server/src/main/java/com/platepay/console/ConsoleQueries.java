@@ -125,24 +125,33 @@ public class ConsoleQueries {
         return list(READ + " and r.id = $2", Tuple.of(operatorId, readId), ConsoleQueries::read).map(l -> l.isEmpty() ? null : l.get(0));
     }
 
-    /** Per business day and site: approved takings net of refunds, approved and declined counts; and decline reasons. */
-    public Uni<ConsoleStats> stats(UUID operatorId, LocalDate from) {
+    /**
+     * Per day and site: approved takings net of refunds, approved and declined counts; and decline reasons. A day is
+     * the site's own local day (its time zone, as its settlement uses; the platform's zone when it has none), not the
+     * platform's business day, so a chart's day and the settlement's day of a site agree.
+     */
+    public Uni<ConsoleStats> stats(UUID operatorId, LocalDate from, String platformZone) {
+        // A day boundary is at most 14 hours from UTC: the indexed bound keeps the scan to the window, the local day filters.
+        OffsetDateTime earliest = from.atStartOfDay().atOffset(ZoneOffset.UTC).minusHours(14);
         Uni<List<DayPoint>> days = list("""
-                        select c.business_day, c.site_id, s.name, c.currency,
+                        select (c.created_at at time zone coalesce(s.time_zone, $3))::date as day, c.site_id, s.name, c.currency,
                                coalesce(sum(c.amount - c.refunded) filter (where c.status = 'APPROVED'), 0) as revenue,
                                count(*) filter (where c.status = 'APPROVED') as approved,
                                count(*) filter (where c.status = 'DECLINED') as declined
                         from charges c join sites s on s.id = c.site_id
-                        where s.operator_id = $1 and c.business_day >= $2
-                        group by c.business_day, c.site_id, s.name, c.currency order by c.business_day, s.name""",
-                Tuple.of(operatorId, from), r -> new DayPoint(r.getLocalDate("business_day"), r.getUUID("site_id"), r.getString("name"),
-                        r.getString("currency"), r.getLong("revenue"), r.getLong("approved"), r.getLong("declined")));
+                        where s.operator_id = $1 and c.created_at >= $4
+                          and (c.created_at at time zone coalesce(s.time_zone, $3))::date >= $2
+                        group by 1, c.site_id, s.name, c.currency order by 1, s.name""",
+                Tuple.of(operatorId, from, platformZone, earliest), r -> new DayPoint(r.getLocalDate("day"), r.getUUID("site_id"),
+                        r.getString("name"), r.getString("currency"), r.getLong("revenue"), r.getLong("approved"), r.getLong("declined")));
         Uni<List<ReasonCount>> reasons = list("""
                         select coalesce(c.reason_code, 'UNKNOWN') as reason, count(*) as n
                         from charges c join sites s on s.id = c.site_id
-                        where s.operator_id = $1 and c.business_day >= $2 and c.status in ('DECLINED', 'UNKNOWN', 'REVERSED')
+                        where s.operator_id = $1 and c.created_at >= $4
+                          and (c.created_at at time zone coalesce(s.time_zone, $3))::date >= $2
+                          and c.status in ('DECLINED', 'UNKNOWN', 'REVERSED')
                         group by 1 order by 2 desc""",
-                Tuple.of(operatorId, from), r -> new ReasonCount(r.getString("reason"), r.getLong("n")));
+                Tuple.of(operatorId, from, platformZone, earliest), r -> new ReasonCount(r.getString("reason"), r.getLong("n")));
         return Uni.combine().all().unis(days, reasons).asTuple().map(t -> new ConsoleStats(t.getItem1(), t.getItem2()));
     }
 

@@ -87,7 +87,7 @@ public class ConsoleResource {
         return organisation().flatMap(org -> queries.checks(org, siteId, bounded));
     }
 
-    /** Per business day and site, the last {@code days} days; and the decline reasons over the same days. */
+    /** Per local day of each site (its time zone), the last {@code days} days; and the decline reasons over the same days. */
     @GET
     @Path("/stats")
     public Uni<ConsoleQueries.ConsoleStats> stats(@QueryParam("days") @DefaultValue("14") int days) {
@@ -95,7 +95,7 @@ public class ConsoleResource {
             throw ApiException.badRequest("INVALID_DAYS", "days is 1 to 92");
         }
         LocalDate from = LocalDate.now(zone).minusDays(days - 1L);
-        return organisation().flatMap(org -> queries.stats(org, from));
+        return organisation().flatMap(org -> queries.stats(org, from, zone.getId()));
     }
 
     @GET

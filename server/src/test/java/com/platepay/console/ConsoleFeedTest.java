@@ -27,7 +27,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +114,33 @@ class ConsoleFeedTest extends StackTest {
                 .body("find { it.id == '" + checked.checkId() + "' }.paymentCode", org.hamcrest.Matchers.notNullValue());
         Users.OSCAR.api().get("/api/v1/operator/console/checks").then().statusCode(200)
                 .body("findAll { it.id == '" + checked.checkId() + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void chartDaysAreEachSitesOwnLocalDays() {
+        Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 50_000);
+        String site = scenario.site(Users.OLGA, "GAS");
+        ZoneId siteZone = ZoneId.of("Pacific/Pago_Pago");   // UTC-11, no summer time: far from the platform's zone
+        pool.preparedQuery("update sites set time_zone = $2 where id = $1").execute(Tuple.of(UUID.fromString(site), siteZone.getId()))
+                .await().indefinitely();
+        String ref;
+        try (TestHandheld handheld = new TestHandheld(scenario.device(Users.OLGA, site, "HANDHELD"), "127.0.0.1", mqttPort)) {
+            ChargeResult paid = handheld.charge(TestHandheld.request(Ids.newUuidV7(), alice.plate(), 4_400));
+            assertEquals(ResultStatus.APPROVED, paid.status());
+            ref = paid.chargeId();
+        }
+        // As if it had been paid at 01:00 yesterday in Beijing: still the day before in Pago Pago.
+        Instant paidAt = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).atTime(1, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        pool.preparedQuery("update charges set created_at = $2 where charge_ref = $1")
+                .execute(Tuple.of(ref, paidAt.atOffset(ZoneOffset.UTC))).await().indefinitely();
+        LocalDate siteDay = paidAt.atZone(siteZone).toLocalDate();
+
+        String body = Users.OLGA.api().get("/api/v1/operator/console/stats").then().statusCode(200).extract().asString();
+        io.restassured.path.json.JsonPath stats = new io.restassured.path.json.JsonPath(body);
+        List<Map<String, Object>> ofSite = stats.getList("days.findAll { it.siteId == '" + site + "' }");
+        assertEquals(1, ofSite.size(), body);
+        assertEquals(siteDay.toString(), ofSite.get(0).get("day"), "the charge counts on the site's own day");
+        assertEquals(4_400, ((Number) ofSite.get(0).get("revenue")).intValue());
     }
 
     private static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {

@@ -135,6 +135,70 @@ class SettlementTest extends StackTest {
                 .body("action", org.hamcrest.Matchers.hasItem("SETTLEMENT_DAY_CLOSED"));
     }
 
+    /**
+     * A day with takings closes with the platform's fee taken from the ledger's net, reconciled with the bank: the
+     * bank's clock is set back a day (it books yesterday), and PlatePay's postings of those charges are moved back a
+     * day with it, so yesterday is over, has takings, and both sides hold the same lines.
+     */
+    @Test
+    void aDayWithTakingsClosesWithItsFeePostedToTheLedger() {
+        String site = scenario.site(Users.OLGA, "GAS");
+        Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 100_000);
+        setBankClockOffset(-24 * 3600);
+        List<String> charges;
+        String refund;
+        try {
+            try (TestHandheld handheld = new TestHandheld(scenario.device(Users.OLGA, site, "HANDHELD"), "127.0.0.1", mqttPort)) {
+                charges = List.of(chargeIdOf(charge(handheld, alice.plate(), 12_345, ResultStatus.APPROVED)),
+                        chargeIdOf(charge(handheld, alice.plate(), 8_000, ResultStatus.APPROVED)));
+            }
+            refund = Users.OLGA.api().body(Map.of("chargeId", charges.get(0), "amount", 2_345, "reason", "meter fault"))
+                    .post("/api/v1/operator/refunds").then().statusCode(201).body("status", equalTo("SUCCEEDED")).extract().path("id");
+        } finally {
+            setBankClockOffset(0);
+        }
+        for (String charge : charges) {
+            pool.preparedQuery("update ledger_postings set created_at = created_at - interval '1 day' where charge_id = $1")
+                    .execute(Tuple.of(UUID.fromString(charge))).await().indefinitely();
+            pool.preparedQuery("update charges set created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day'"
+                    + " where id = $1").execute(Tuple.of(UUID.fromString(charge))).await().indefinitely();
+        }
+
+        String yesterday = LocalDate.now(SITE_ZONE).minusDays(1).toString();
+        JsonPath day = report(site, yesterday);
+        assertTrue(day.getBoolean("reconciled"), day.prettify());
+        assertTrue(day.getBoolean("dayOver"));
+        assertEquals(20_345, day.getLong("ledger.approved"));
+        assertEquals(2_345, day.getLong("ledger.refunded"));
+        assertEquals(20_345, day.getLong("bank.debits"));
+        assertEquals(2_345, day.getLong("bank.refunds"));
+        assertEquals(108, day.getLong("fees"), "0.6 % of 18,000");
+        assertEquals(18_000 - 108, day.getLong("net"));
+        assertEquals(List.of("MATCHED", "MATCHED", "MATCHED"), day.<String>getList("items.outcome"));
+        assertTrue(day.<String>getList("items.key").contains(refund));
+
+        JsonPath closed = Users.OLGA.api().body(Map.of("siteId", site, "date", yesterday)).post("/api/v1/operator/settlement/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).extract().jsonPath();
+        assertEquals(108, closed.getLong("fees"));
+        assertEquals(18_000 - 108, closed.getLong("net"));
+        // The fee is one posting that sums to zero: the operator's payable gives it to the platform's fee income.
+        var fee = pool.preparedQuery("""
+                        select e.account, e.amount from ledger_postings p join ledger_entries e on e.posting_id = p.id
+                        where p.kind = 'SETTLEMENT_FEE' and e.account in ($1, 'platform:fees') order by e.amount""")
+                .execute(Tuple.of("operator:" + day.getString("operatorId") + ":payable")).await().indefinitely();
+        List<String> entries = new java.util.ArrayList<>();
+        fee.forEach(r -> entries.add(r.getString("account") + " " + r.getLong("amount")));
+        assertTrue(entries.contains("platform:fees -108") && entries.contains("operator:" + day.getString("operatorId") + ":payable 108"),
+                entries.toString());
+        assertEquals(108, report(site, yesterday).getLong("fees"), "a closed day reports the fee it posted");
+        assertBooksBalance();
+    }
+
+    private void setBankClockOffset(long seconds) {
+        given().contentType(ContentType.JSON).body(Map.of("offsetSeconds", seconds)).put(bankUrl + "/v1/clock").then().statusCode(200)
+                .body("offsetSeconds", equalTo((int) seconds));
+    }
+
     private JsonPath report(String site, String date) {
         return Users.OLGA.api().queryParam("siteId", site).queryParam("date", date).get("/api/v1/operator/settlement")
                 .then().statusCode(200).extract().jsonPath();
