@@ -5,8 +5,6 @@ import com.platepay.banksim.accounts.FleetAccounts;
 import com.platepay.banksim.debits.DebitService;
 import com.platepay.banksim.faults.FaultInjector;
 import com.platepay.banksim.holds.HoldService;
-import com.platepay.banksim.http.Json;
-import com.platepay.banksim.http.Reply;
 import com.platepay.banksim.http.BankApi;
 import com.platepay.banksim.refunds.RefundApi;
 import com.platepay.banksim.refunds.RefundService;
@@ -19,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +56,7 @@ public final class BankSimulatorServer implements AutoCloseable {
         BankStore store = options.stateFile() == null
                 ? BankStore.inMemory()
                 : BankStore.persistent(new StateFile(options.stateFile()));
-        SimulatedClock clock = new SimulatedClock();
+        Clock clock = Clock.systemUTC();
         AccountService accounts = new AccountService(store, clock);
         FleetAccounts fleet = options.fleetPrefix() == null ? null : new FleetAccounts(options.fleetPrefix(), options.fleetBalance(), accounts);
         FaultInjector faults = new FaultInjector();
@@ -75,22 +74,9 @@ public final class BankSimulatorServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", new HoldApi(holds, faults).addTo(refundApi.addTo(api.router(options.log())))
-                .route("GET", "/v1/clock", r -> Reply.ok(clockView(clock)))
-                .route("PUT", "/v1/clock", r -> {
-                    long seconds = Json.integer(r.json(), "offsetSeconds", "VALIDATION_FAILED");
-                    if (Math.abs(seconds) > 366L * 24 * 3600) {
-                        throw new BankException(400, "VALIDATION_FAILED", "Invalid clock offset", "offsetSeconds is within a year");
-                    }
-                    clock.offset(java.time.Duration.ofSeconds(seconds));
-                    return Reply.ok(clockView(clock));
-                }));
+        http.createContext("/", new HoldApi(holds, faults).addTo(refundApi.addTo(api.router(options.log()))));
         http.start();
         return new BankSimulatorServer(http, executor, store, holds);
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode clockView(SimulatedClock clock) {
-        return Json.object().put("offsetSeconds", clock.offset().toSeconds()).put("now", clock.instant().toString());
     }
 
     public int port() {

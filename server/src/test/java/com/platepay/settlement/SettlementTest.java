@@ -22,8 +22,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -136,67 +138,63 @@ class SettlementTest extends StackTest {
     }
 
     /**
-     * A day with takings closes with the platform's fee taken from the ledger's net, reconciled with the bank: the
-     * bank's clock is set back a day (it books yesterday), and PlatePay's postings of those charges are moved back a
-     * day with it, so yesterday is over, has takings, and both sides hold the same lines.
+     * A day with takings closes with the platform's fee taken from the ledger's net, reconciled with the bank. A day
+     * is over only after its takings, so the site's zone is set, after them, to an offset whose midnight comes a few
+     * seconds later: the day that holds them ends then, on both sides (the bank's file is asked for in that zone too).
      */
     @Test
     void aDayWithTakingsClosesWithItsFeePostedToTheLedger() {
         String site = scenario.site(Users.OLGA, "GAS");
         Scenario.Enrolled alice = scenario.enrolled(Users.ALICE, 100_000);
-        setBankClockOffset(-24 * 3600);
         List<String> charges;
-        String refund;
-        try {
-            try (TestHandheld handheld = new TestHandheld(scenario.device(Users.OLGA, site, "HANDHELD"), "127.0.0.1", mqttPort)) {
-                charges = List.of(chargeIdOf(charge(handheld, alice.plate(), 12_345, ResultStatus.APPROVED)),
-                        chargeIdOf(charge(handheld, alice.plate(), 8_000, ResultStatus.APPROVED)));
-            }
-            refund = Users.OLGA.api().body(Map.of("chargeId", charges.get(0), "amount", 2_345, "reason", "meter fault"))
-                    .post("/api/v1/operator/refunds").then().statusCode(201).body("status", equalTo("SUCCEEDED")).extract().path("id");
-        } finally {
-            setBankClockOffset(0);
+        try (TestHandheld handheld = new TestHandheld(scenario.device(Users.OLGA, site, "HANDHELD"), "127.0.0.1", mqttPort)) {
+            charges = List.of(chargeIdOf(charge(handheld, alice.plate(), 12_345, ResultStatus.APPROVED)),
+                    chargeIdOf(charge(handheld, alice.plate(), 8_000, ResultStatus.APPROVED)));
         }
-        for (String charge : charges) {
-            pool.preparedQuery("update ledger_postings set created_at = created_at - interval '1 day' where charge_id = $1")
-                    .execute(Tuple.of(UUID.fromString(charge))).await().indefinitely();
-            pool.preparedQuery("update charges set created_at = created_at - interval '1 day', updated_at = updated_at - interval '1 day'"
-                    + " where id = $1").execute(Tuple.of(UUID.fromString(charge))).await().indefinitely();
-        }
+        String refund = Users.OLGA.api().body(Map.of("chargeId", charges.get(0), "amount", 2_345, "reason", "meter fault"))
+                .post("/api/v1/operator/refunds").then().statusCode(201).body("status", equalTo("SUCCEEDED")).extract().path("id");
 
-        String yesterday = LocalDate.now(SITE_ZONE).minusDays(1).toString();
-        JsonPath day = report(site, yesterday);
-        assertTrue(day.getBoolean("reconciled"), day.prettify());
-        assertTrue(day.getBoolean("dayOver"));
-        assertEquals(20_345, day.getLong("ledger.approved"));
-        assertEquals(2_345, day.getLong("ledger.refunded"));
-        assertEquals(20_345, day.getLong("bank.debits"));
-        assertEquals(2_345, day.getLong("bank.refunds"));
-        assertEquals(108, day.getLong("fees"), "0.6 % of 18,000");
-        assertEquals(18_000 - 108, day.getLong("net"));
-        assertEquals(List.of("MATCHED", "MATCHED", "MATCHED"), day.<String>getList("items.outcome"));
-        assertTrue(day.<String>getList("items.key").contains(refund));
+        Instant midnight = Instant.now().plusSeconds(4);
+        ZoneOffset zone = endsItsDayAt(midnight);
+        pool.preparedQuery("update sites set time_zone = $2 where id = $1").execute(Tuple.of(UUID.fromString(site), zone.getId()))
+                .await().indefinitely();
+        String day = midnight.minusSeconds(1).atOffset(zone).toLocalDate().toString();
+        Users.OLGA.api().body(Map.of("siteId", site, "date", day)).post("/api/v1/operator/settlement/close")
+                .then().statusCode(409).body("code", equalTo("DAY_NOT_OVER"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> report(site, day).getBoolean("dayOver"));
 
-        JsonPath closed = Users.OLGA.api().body(Map.of("siteId", site, "date", yesterday)).post("/api/v1/operator/settlement/close")
+        JsonPath report = report(site, day);
+        assertTrue(report.getBoolean("reconciled"), report.prettify());
+        assertEquals(20_345, report.getLong("ledger.approved"));
+        assertEquals(2_345, report.getLong("ledger.refunded"));
+        assertEquals(20_345, report.getLong("bank.debits"));
+        assertEquals(2_345, report.getLong("bank.refunds"));
+        assertEquals(108, report.getLong("fees"), "0.6 % of 18,000");
+        assertEquals(18_000 - 108, report.getLong("net"));
+        assertEquals(List.of("MATCHED", "MATCHED", "MATCHED"), report.<String>getList("items.outcome"));
+        assertTrue(report.<String>getList("items.key").contains(refund));
+
+        JsonPath closed = Users.OLGA.api().body(Map.of("siteId", site, "date", day)).post("/api/v1/operator/settlement/close")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).extract().jsonPath();
         assertEquals(108, closed.getLong("fees"));
         assertEquals(18_000 - 108, closed.getLong("net"));
         // The fee is one posting that sums to zero: the operator's payable gives it to the platform's fee income.
-        var fee = pool.preparedQuery("""
-                        select e.account, e.amount from ledger_postings p join ledger_entries e on e.posting_id = p.id
-                        where p.kind = 'SETTLEMENT_FEE' and e.account in ($1, 'platform:fees') order by e.amount""")
-                .execute(Tuple.of("operator:" + day.getString("operatorId") + ":payable")).await().indefinitely();
+        String payable = "operator:" + report.getString("operatorId") + ":payable";
         List<String> entries = new java.util.ArrayList<>();
-        fee.forEach(r -> entries.add(r.getString("account") + " " + r.getLong("amount")));
-        assertTrue(entries.contains("platform:fees -108") && entries.contains("operator:" + day.getString("operatorId") + ":payable 108"),
-                entries.toString());
-        assertEquals(108, report(site, yesterday).getLong("fees"), "a closed day reports the fee it posted");
+        pool.preparedQuery("""
+                        select e.account, e.amount from ledger_postings p join ledger_entries e on e.posting_id = p.id
+                        where p.kind = 'SETTLEMENT_FEE' and e.account in ($1, 'platform:fees')""")
+                .execute(Tuple.of(payable)).await().indefinitely().forEach(r -> entries.add(r.getString("account") + " " + r.getLong("amount")));
+        assertTrue(entries.contains("platform:fees -108") && entries.contains(payable + " 108"), entries.toString());
+        assertEquals(108, report(site, day).getLong("fees"), "a closed day reports the fee it posted");
         assertBooksBalance();
     }
 
-    private void setBankClockOffset(long seconds) {
-        given().contentType(ContentType.JSON).body(Map.of("offsetSeconds", seconds)).put(bankUrl + "/v1/clock").then().statusCode(200)
-                .body("offsetSeconds", equalTo((int) seconds));
+    /** The fixed offset (within +-18 h) whose local midnight is {@code midnight}. */
+    private static ZoneOffset endsItsDayAt(Instant midnight) {
+        int secondOfDay = (int) Math.floorMod(midnight.getEpochSecond(), 86_400L);
+        int offset = Math.floorMod(-secondOfDay, 86_400);
+        return ZoneOffset.ofTotalSeconds(offset > 64_800 ? offset - 86_400 : offset);
     }
 
     private JsonPath report(String site, String date) {
