@@ -122,7 +122,46 @@ public final class HostBook {
         Status status = refusal != null ? Status.DECLINED : HostTransaction.HOLD.equals(kind) ? Status.HELD : Status.APPROVED;
         transactions.add(new HostTransaction(kind, r.terminalId(), r.stan(), r.localDate(), r.transmissionDateTime(), r.rrn(),
                 account == null ? null : account.accountId(), Pans.mask(r.pan()), r.amount(), r.currency(), code.iso(),
-                approval, status, refusal == null ? r.amount() : 0));
+                approval, status, refusal == null ? r.amount() : 0, null));
+        save();
+        return new Answer(code.iso(), approval, null);
+    }
+
+    /**
+     * 0200 with processing code 20: gives (part of) the purchase field 90 names back to its account. A duplicate
+     * (same terminal + STAN + local date, or RRN) answers as before and moves nothing, so a retried refund never pays
+     * twice; declined ones are booked too, for the same reason. Refunds of one purchase never exceed what it took:
+     * 25 when there is no such approved purchase, 12 when it was reversed, 64 when this refund would go beyond it.
+     */
+    public synchronized Answer refund(Request r, Reference purchaseRef) {
+        Optional<HostTransaction> duplicate = find(t -> t.terminalId().equals(r.terminalId()) && t.stan().equals(r.stan())
+                && t.localDate().equals(r.localDate()) || t.rrn().equals(r.rrn()));
+        if (duplicate.isPresent()) {
+            return new Answer(duplicate.get().responseCode(), duplicate.get().approvalCode(), null);
+        }
+        Optional<HostTransaction> found = original(purchaseRef).filter(t -> HostTransaction.PURCHASE.equals(t.kind()));
+        HostTransaction purchase = found.orElse(null);
+        ResponseCode refusal;
+        if (purchase == null || purchase.status() == Status.DECLINED) {
+            refusal = ResponseCode.ORIGINAL_NOT_FOUND;
+        } else if (purchase.status() != Status.APPROVED) {
+            refusal = ResponseCode.REVERSED_BEFORE_AUTHORISATION;
+        } else if (!purchase.currency().equals(r.currency())) {
+            refusal = ResponseCode.CURRENCY_MISMATCH;
+        } else {
+            long refunded = transactions.stream().filter(t -> HostTransaction.REFUND.equals(t.kind()) && t.status() == Status.APPROVED
+                    && purchase.rrn().equals(t.originalRrn())).mapToLong(HostTransaction::settledAmount).sum();
+            refusal = refunded + r.amount() > purchase.settledAmount() ? ResponseCode.AMOUNT_ABOVE_HOLD : null;
+        }
+        String approval = refusal == null ? String.format("%06d", RANDOM.nextInt(1_000_000)) : null;
+        if (refusal == null) {
+            give(purchase.accountId(), r.amount());
+        }
+        ResponseCode code = refusal == null ? ResponseCode.APPROVED : refusal;
+        transactions.add(new HostTransaction(HostTransaction.REFUND, r.terminalId(), r.stan(), r.localDate(), r.transmissionDateTime(),
+                r.rrn(), purchase == null ? null : purchase.accountId(), purchase == null ? null : purchase.panMasked(), r.amount(),
+                r.currency(), code.iso(), approval, refusal == null ? Status.APPROVED : Status.DECLINED, refusal == null ? r.amount() : 0,
+                purchase == null ? null : purchase.rrn()));
         save();
         return new Answer(code.iso(), approval, null);
     }
@@ -214,7 +253,7 @@ public final class HostBook {
 
     private Optional<HostTransaction> original(Reference ref) {
         return find(t -> t.terminalId().equals(ref.terminalId()) && t.stan().equals(ref.originalStan())
-                && t.transmissionDateTime().equals(ref.originalTransmissionDateTime()) || t.rrn().equals(ref.rrn()));
+                && t.transmissionDateTime().equals(ref.originalTransmissionDateTime()) || ref.rrn() != null && t.rrn().equals(ref.rrn()));
     }
 
     private Optional<HostTransaction> find(Predicate<HostTransaction> test) {

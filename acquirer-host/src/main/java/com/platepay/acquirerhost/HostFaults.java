@@ -10,7 +10,7 @@ import java.util.List;
 public final class HostFaults {
 
     /** Which requests a rule matches. */
-    public enum On { PURCHASE, AUTHORIZATION, COMPLETION, VOID, REVERSAL, ECHO, ANY }
+    public enum On { PURCHASE, REFUND, AUTHORIZATION, COMPLETION, VOID, REVERSAL, ECHO, ANY }
 
     public enum Mode {
         /** Processed at once (money moves), answered after delayMs: the terminal times out not knowing. */

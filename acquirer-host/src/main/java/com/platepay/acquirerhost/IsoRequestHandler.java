@@ -5,6 +5,7 @@ import com.platepay.acquirerhost.HostBook.Reference;
 import com.platepay.acquirerhost.HostBook.Request;
 import com.platepay.acquirerhost.HostFaults.On;
 import com.platepay.acquirerhost.HostFaults.Rule;
+import com.platepay.iso8583.AcquirerMessages;
 import com.platepay.iso8583.Currencies;
 import com.platepay.iso8583.Fields;
 import com.platepay.iso8583.Mti;
@@ -51,7 +52,7 @@ final class IsoRequestHandler implements ISORequestListener {
     private void handle(ISOSource source, ISOMsg request) {
         try {
             String mti = request.getMTI();
-            On kind = kindOf(mti);
+            On kind = kindOf(mti, request);
             Rule rule = kind == null ? null : faults.take(kind);
             if (rule != null && rule.mode() == HostFaults.Mode.DROP_LINK) {
                 log("DROPPED", request, null);
@@ -86,9 +87,9 @@ final class IsoRequestHandler implements ISORequestListener {
     }
 
     /** Which fault rules a message is subject to; null for types the host does not speak. */
-    private static On kindOf(String mti) {
+    private static On kindOf(String mti, ISOMsg request) {
         return switch (Mti.requestOf(mti)) {
-            case Mti.FINANCIAL -> On.PURCHASE;
+            case Mti.FINANCIAL -> AcquirerMessages.isRefund(request) ? On.REFUND : On.PURCHASE;
             case Mti.AUTHORIZATION -> On.AUTHORIZATION;
             case Mti.COMPLETION_ADVICE -> On.COMPLETION;
             case Mti.REVERSAL_REQUEST -> On.VOID;
@@ -103,6 +104,12 @@ final class IsoRequestHandler implements ISORequestListener {
             case Mti.NETWORK:
                 return Answer.of(ResponseCode.APPROVED);
             case Mti.FINANCIAL:
+                if (AcquirerMessages.isRefund(m)) {
+                    // Field 37 is the refund's own RRN; field 90 names the purchase (found by terminal, STAN, field 7).
+                    OriginalData purchase = OriginalData.parse(m.getString(Fields.ORIGINAL_DATA));
+                    return book.refund(request(m), new Reference(m.getString(Fields.TERMINAL_ID), purchase.stan(),
+                            purchase.transmissionDateTime(), null));
+                }
                 return book.take(HostTransaction.PURCHASE, request(m));
             case Mti.AUTHORIZATION:
                 if ("51".equals(m.getString(Fields.POS_CONDITION))) {

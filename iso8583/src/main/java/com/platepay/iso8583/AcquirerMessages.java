@@ -12,6 +12,8 @@ public final class AcquirerMessages {
     private static final DateTimeFormatter LOCAL_DATE = DateTimeFormatter.ofPattern("MMdd");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HHmmss");
     private static final String PROCESSING_PURCHASE = "000000";
+    /** Transaction type 20, "credits (for refund)", from and to the default account (00, 00). */
+    private static final String PROCESSING_REFUND = "200000";
     /** Credential on file, no PIN: the card number comes from the vault, not a card reader. */
     private static final String ENTRY_CREDENTIAL_ON_FILE = "102";
     private static final String CONDITION_NORMAL = "00";
@@ -53,6 +55,25 @@ public final class AcquirerMessages {
         m.set(Fields.EXPIRY, card.expiryYymm());
         m.set(Fields.POS_CONDITION, CONDITION_NORMAL);
         return m;
+    }
+
+    /**
+     * A refund (0200, processing code 20): its own STAN and RRN (field 37), the amount given back in field 4, and
+     * field 90 naming the purchase it refunds, whose card the host credits (PlatePay sends no card number again).
+     */
+    public ISOMsg refund(SentMessage id, SentMessage purchase) {
+        ISOMsg m = base(id);
+        m.set(Fields.PROCESSING_CODE, PROCESSING_REFUND);
+        m.set(Fields.POS_CONDITION, CONDITION_NORMAL);
+        m.set(Fields.ORIGINAL_DATA, new OriginalData(purchase.mti(), purchase.stan(), purchase.transmissionDateTime(),
+                terminal.acquirerId()).field90());
+        return m;
+    }
+
+    /** Whether a 0200 is a refund (processing code 20xxxx) rather than a purchase. */
+    public static boolean isRefund(ISOMsg m) {
+        String code = m.getString(Fields.PROCESSING_CODE);
+        return code != null && code.startsWith("20");
     }
 
     /** A hold (0100); with amount zero and {@code verification}, an account verification. */

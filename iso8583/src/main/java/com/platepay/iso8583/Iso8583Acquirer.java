@@ -13,8 +13,8 @@ import org.jpos.iso.ISOMsg;
 
 /**
  * PlatePay's conversation with an ISO 8583 acquirer, keyed by PlatePay's idempotency keys:
- * purchase 0200, hold 0100, completion 0220 (repeated as 0221), void 0400 (repeated as 0401), reversal advice
- * 0420 (repeated as 0421). Every message's identity is logged before it is sent. A purchase without an answer is
+ * purchase 0200, refund 0200 with processing code 20, hold 0100, completion 0220 (repeated as 0221), void 0400
+ * (repeated as 0401), reversal advice 0420 (repeated as 0421). Every message's identity is logged before it is sent. A purchase without an answer is
  * never sent again as a new purchase: it is reversed by advice until the host acknowledges.
  */
 public final class Iso8583Acquirer {
@@ -39,6 +39,20 @@ public final class Iso8583Acquirer {
     public CompletableFuture<HostAnswer> purchase(String key, CardData card, long amount, String currency) {
         Original original = originalFor(key, Kind.PURCHASE, Mti.FINANCIAL, amount, currency);
         return send(messages.purchase(original.message(), card));
+    }
+
+    /**
+     * 0200 with processing code 20: gives {@code amount} of the purchase under {@code purchaseKey} back to its card,
+     * under the refund's own key. Its identity is logged before it is sent, so a repeat of the key (a retry after no
+     * answer, or after a restart) sends the same STAN and RRN and the host answers what it answered before: a
+     * retried refund never pays twice. IllegalArgumentException when no purchase was ever sent under
+     * {@code purchaseKey} (nothing to refund), or when the refund's key was used for another amount.
+     */
+    public CompletableFuture<HostAnswer> refund(String refundKey, String purchaseKey, long amount, String currency) {
+        Original purchase = log.original(purchaseKey).filter(o -> o.kind() == Kind.PURCHASE)
+                .orElseThrow(() -> new IllegalArgumentException("no purchase was sent under " + purchaseKey));
+        Original refund = originalFor(refundKey, Kind.REFUND, Mti.FINANCIAL, amount, currency);
+        return send(messages.refund(refund.message(), purchase.message()));
     }
 
     /** 0100: a hold of the amount, completed by {@link #complete} or released by {@link #voidHold}. */

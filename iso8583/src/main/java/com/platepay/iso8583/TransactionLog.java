@@ -19,8 +19,8 @@ import java.util.Optional;
  * original after a restart. One tab-separated line per event, replayed at start. Holds no card numbers.
  */
 public final class TransactionLog implements AutoCloseable {
-    /** The original under a key. */
-    public enum Kind { PURCHASE, HOLD }
+    /** The original under a key (a refund is its own 0200 under the refund's key, pointing at the purchase's). */
+    public enum Kind { PURCHASE, HOLD, REFUND }
 
     /** A message that points back at the original; sent until the host acknowledges it. */
     public enum FollowUpKind { REVERSAL, VOID, COMPLETION }

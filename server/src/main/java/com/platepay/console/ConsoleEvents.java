@@ -25,7 +25,7 @@ public class ConsoleEvents {
     private static final Logger LOG = Logger.getLogger(ConsoleEvents.class);
     static final String CHANNEL = "platepay_site_events";
 
-    /** kind: charge or read. */
+    /** kind: charge, read, check (a cylinder check) or device (its presence moved; id is the device). */
     public record SiteEvent(UUID siteId, String kind, UUID id) {
     }
 

@@ -40,8 +40,18 @@ public class ConsoleQueries {
     public record ConsoleStats(List<DayPoint> days, List<ReasonCount> declineReasons) {
     }
 
-    /** A device with when it was last heard of (its newest charge or plate read); null when never. */
-    public record DeviceActivity(UUID id, UUID siteId, String siteName, String type, String name, String status, Instant lastSeen) {
+    /**
+     * A device with when it was last heard of (its newest status, charge or plate read; null when never) and its
+     * presence from its status topic: {@code online} ONLINE or OFFLINE since {@code onlineSince}, null when it never
+     * reported one.
+     */
+    public record DeviceActivity(UUID id, UUID siteId, String siteName, String type, String name, String status, Instant lastSeen,
+                                 String online, Instant onlineSince) {
+    }
+
+    /** A cylinder check (CNG), as the feed shows it: the fill decision and the payment part's. */
+    public record FeedCheck(UUID id, UUID siteId, String siteName, String deviceName, String pump, String plate, String plateColour,
+                            String fillCode, String paymentCode, Instant createdAt) {
     }
 
     private static final String CHARGE = """
@@ -54,6 +64,20 @@ public class ConsoleQueries {
             select r.id, r.site_id, s.name as site_name, d.name as device_name, r.direction, r.plate, r.confidence, r.decision,
                    r.captured_at
             from plate_reads r join sites s on s.id = r.site_id join devices d on d.id = r.device_id
+            where s.operator_id = $1""";
+
+    private static final String CHECK = """
+            select k.id, k.site_id, s.name as site_name, d.name as device_name, k.pump, k.plate, k.colour, k.fill_code,
+                   k.payment_code, k.created_at
+            from cylinder_checks k join sites s on s.id = k.site_id join devices d on d.id = k.device_id
+            where s.operator_id = $1""";
+
+    private static final String DEVICE = """
+            select d.id, d.site_id, s.name as site_name, d.type, d.name, d.status, p.state, p.changed_at,
+                   greatest((select max(c.created_at) from charges c where c.device_id = d.id),
+                            (select max(r.received_at) from plate_reads r where r.device_id = d.id),
+                            p.last_seen_at) as last_seen
+            from devices d join sites s on s.id = d.site_id left join device_presence p on p.device_id = d.id
             where s.operator_id = $1""";
 
     private final Pool pool;
@@ -101,36 +125,63 @@ public class ConsoleQueries {
         return list(READ + " and r.id = $2", Tuple.of(operatorId, readId), ConsoleQueries::read).map(l -> l.isEmpty() ? null : l.get(0));
     }
 
-    /** Per business day and site: approved takings net of refunds, approved and declined counts; and decline reasons. */
-    public Uni<ConsoleStats> stats(UUID operatorId, LocalDate from) {
+    /**
+     * Per day and site: approved takings net of refunds, approved and declined counts; and decline reasons. A day is
+     * the site's own local day (its time zone, as its settlement uses; the platform's zone when it has none), not the
+     * platform's business day, so a chart's day and the settlement's day of a site agree.
+     */
+    public Uni<ConsoleStats> stats(UUID operatorId, LocalDate from, String platformZone) {
+        // A day boundary is at most 14 hours from UTC: the indexed bound keeps the scan to the window, the local day filters.
+        OffsetDateTime earliest = from.atStartOfDay().atOffset(ZoneOffset.UTC).minusHours(14);
         Uni<List<DayPoint>> days = list("""
-                        select c.business_day, c.site_id, s.name, c.currency,
+                        select (c.created_at at time zone coalesce(s.time_zone, $3))::date as day, c.site_id, s.name, c.currency,
                                coalesce(sum(c.amount - c.refunded) filter (where c.status = 'APPROVED'), 0) as revenue,
                                count(*) filter (where c.status = 'APPROVED') as approved,
                                count(*) filter (where c.status = 'DECLINED') as declined
                         from charges c join sites s on s.id = c.site_id
-                        where s.operator_id = $1 and c.business_day >= $2
-                        group by c.business_day, c.site_id, s.name, c.currency order by c.business_day, s.name""",
-                Tuple.of(operatorId, from), r -> new DayPoint(r.getLocalDate("business_day"), r.getUUID("site_id"), r.getString("name"),
-                        r.getString("currency"), r.getLong("revenue"), r.getLong("approved"), r.getLong("declined")));
+                        where s.operator_id = $1 and c.created_at >= $4
+                          and (c.created_at at time zone coalesce(s.time_zone, $3))::date >= $2
+                        group by 1, c.site_id, s.name, c.currency order by 1, s.name""",
+                Tuple.of(operatorId, from, platformZone, earliest), r -> new DayPoint(r.getLocalDate("day"), r.getUUID("site_id"),
+                        r.getString("name"), r.getString("currency"), r.getLong("revenue"), r.getLong("approved"), r.getLong("declined")));
         Uni<List<ReasonCount>> reasons = list("""
                         select coalesce(c.reason_code, 'UNKNOWN') as reason, count(*) as n
                         from charges c join sites s on s.id = c.site_id
-                        where s.operator_id = $1 and c.business_day >= $2 and c.status in ('DECLINED', 'UNKNOWN', 'REVERSED')
+                        where s.operator_id = $1 and c.created_at >= $4
+                          and (c.created_at at time zone coalesce(s.time_zone, $3))::date >= $2
+                          and c.status in ('DECLINED', 'UNKNOWN', 'REVERSED')
                         group by 1 order by 2 desc""",
-                Tuple.of(operatorId, from), r -> new ReasonCount(r.getString("reason"), r.getLong("n")));
+                Tuple.of(operatorId, from, platformZone, earliest), r -> new ReasonCount(r.getString("reason"), r.getLong("n")));
         return Uni.combine().all().unis(days, reasons).asTuple().map(t -> new ConsoleStats(t.getItem1(), t.getItem2()));
     }
 
     public Uni<List<DeviceActivity>> devices(UUID operatorId) {
-        return list("""
-                        select d.id, d.site_id, s.name as site_name, d.type, d.name, d.status,
-                               greatest((select max(c.created_at) from charges c where c.device_id = d.id),
-                                        (select max(r.received_at) from plate_reads r where r.device_id = d.id)) as last_seen
-                        from devices d join sites s on s.id = d.site_id where s.operator_id = $1
-                        order by s.name, d.name""",
-                Tuple.of(operatorId), r -> new DeviceActivity(r.getUUID("id"), r.getUUID("site_id"), r.getString("site_name"),
-                        r.getString("type"), r.getString("name"), r.getString("status"), instant(r, "last_seen")));
+        return list(DEVICE + " order by s.name, d.name", Tuple.of(operatorId), ConsoleQueries::device);
+    }
+
+    public Uni<DeviceActivity> device(UUID operatorId, UUID deviceId) {
+        return list(DEVICE + " and d.id = $2", Tuple.of(operatorId, deviceId), ConsoleQueries::device).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    public Uni<List<FeedCheck>> checks(UUID operatorId, UUID siteId, int limit) {
+        return siteId == null
+                ? list(CHECK + " order by k.created_at desc limit " + limit, Tuple.of(operatorId), ConsoleQueries::check)
+                : list(CHECK + " and k.site_id = $2 order by k.created_at desc limit " + limit, Tuple.of(operatorId, siteId),
+                ConsoleQueries::check);
+    }
+
+    public Uni<FeedCheck> check(UUID operatorId, UUID checkId) {
+        return list(CHECK + " and k.id = $2", Tuple.of(operatorId, checkId), ConsoleQueries::check).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    private static DeviceActivity device(Row r) {
+        return new DeviceActivity(r.getUUID("id"), r.getUUID("site_id"), r.getString("site_name"), r.getString("type"), r.getString("name"),
+                r.getString("status"), instant(r, "last_seen"), r.getString("state"), instant(r, "changed_at"));
+    }
+
+    private static FeedCheck check(Row r) {
+        return new FeedCheck(r.getUUID("id"), r.getUUID("site_id"), r.getString("site_name"), r.getString("device_name"), r.getString("pump"),
+                r.getString("plate"), r.getString("colour"), r.getString("fill_code"), r.getString("payment_code"), instant(r, "created_at"));
     }
 
     private <T> Uni<List<T>> list(String sql, Tuple args, Function<Row, T> map) {

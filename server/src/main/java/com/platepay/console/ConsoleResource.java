@@ -79,7 +79,15 @@ public class ConsoleResource {
         return organisation().flatMap(org -> queries.reads(org, siteId, bounded));
     }
 
-    /** Per business day and site, the last {@code days} days; and the decline reasons over the same days. */
+    /** The newest cylinder checks (CNG): the fill decision and the payment part's, newest first. */
+    @GET
+    @Path("/checks")
+    public Uni<List<ConsoleQueries.FeedCheck>> checks(@QueryParam("siteId") UUID siteId, @QueryParam("limit") @DefaultValue("50") int limit) {
+        int bounded = Math.max(1, Math.min(limit, 500));
+        return organisation().flatMap(org -> queries.checks(org, siteId, bounded));
+    }
+
+    /** Per local day of each site (its time zone), the last {@code days} days; and the decline reasons over the same days. */
     @GET
     @Path("/stats")
     public Uni<ConsoleQueries.ConsoleStats> stats(@QueryParam("days") @DefaultValue("14") int days) {
@@ -87,7 +95,7 @@ public class ConsoleResource {
             throw ApiException.badRequest("INVALID_DAYS", "days is 1 to 92");
         }
         LocalDate from = LocalDate.now(zone).minusDays(days - 1L);
-        return organisation().flatMap(org -> queries.stats(org, from));
+        return organisation().flatMap(org -> queries.stats(org, from, zone.getId()));
     }
 
     @GET
@@ -98,7 +106,8 @@ public class ConsoleResource {
 
     /**
      * {@code ready} once, then {@code charge} (a FeedCharge) whenever a charge of the operator's sites is stored or
-     * moves, {@code read} (a FeedRead) for each plate read, and {@code ping} every 20 s. It ends when the token it was
+     * moves, {@code read} (a FeedRead) for each plate read, {@code check} (a FeedCheck) for each cylinder check,
+     * {@code device} (a DeviceActivity) when a device goes online or offline, and {@code ping} every 20 s. It ends when the token it was
      * opened with expires (at most 5 minutes); the console reconnects with a fresh one.
      */
     @APIResponse(responseCode = "200", description = "the stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
@@ -110,13 +119,8 @@ public class ConsoleResource {
         return Multi.createFrom().uni(organisation().map(Scope::new))
                 .flatMap(scope -> {
                     Multi<OutboundSseEvent> ready = Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build());
-                    Multi<OutboundSseEvent> live = events.of(scope.operatorId()).onItem().transformToUniAndConcatenate(e -> "read".equals(e.kind())
-                                    ? queries.read(scope.operatorId(), e.id()).map(r -> r == null ? null
-                                            : sse.newEventBuilder().name("read").id(r.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                            .data(ConsoleQueries.FeedRead.class, r).build())
-                                    : queries.charge(scope.operatorId(), e.id()).map(c -> c == null ? null
-                                            : sse.newEventBuilder().name("charge").id(c.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                            .data(ConsoleQueries.FeedCharge.class, c).build()))
+                    Multi<OutboundSseEvent> live = events.of(scope.operatorId())
+                            .onItem().transformToUniAndConcatenate(e -> event(sse, scope.operatorId(), e))
                             .filter(e -> e != null);
                     Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(PING)
                             .map(tick -> sse.newEventBuilder().name("ping").data("{}").build());
@@ -126,6 +130,21 @@ public class ConsoleResource {
     }
 
     private record Scope(UUID operatorId) {
+    }
+
+    /** The row an event names, as the operator sees it now; null when it is not the operator's (or is gone). */
+    private Uni<OutboundSseEvent> event(Sse sse, UUID operatorId, ConsoleEvents.SiteEvent e) {
+        return switch (e.kind()) {
+            case "read" -> queries.read(operatorId, e.id()).map(r -> r == null ? null : json(sse, "read", r.id(), ConsoleQueries.FeedRead.class, r));
+            case "check" -> queries.check(operatorId, e.id()).map(c -> c == null ? null : json(sse, "check", c.id(), ConsoleQueries.FeedCheck.class, c));
+            case "device" -> queries.device(operatorId, e.id()).map(d -> d == null ? null
+                    : json(sse, "device", d.id(), ConsoleQueries.DeviceActivity.class, d));
+            default -> queries.charge(operatorId, e.id()).map(c -> c == null ? null : json(sse, "charge", c.id(), ConsoleQueries.FeedCharge.class, c));
+        };
+    }
+
+    private static <T> OutboundSseEvent json(Sse sse, String name, UUID id, Class<T> type, T data) {
+        return sse.newEventBuilder().name(name).id(id.toString()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(type, data).build();
     }
 
     private Duration untilTokenExpires() {

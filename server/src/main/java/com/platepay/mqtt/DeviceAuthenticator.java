@@ -80,10 +80,12 @@ class DeviceAuthenticator implements SimpleAuthenticator {
 
     private static void grantOwnTopics(SimpleAuthOutput output, DeviceRecord device) {
         var permissions = output.getDefaultPermissions();
-        // Never retained (DeviceAccess.mayPublish): a retained request would be handed to every server that subscribes
-        // later, again and again.
+        // Never retained but the status (DeviceAccess.mayPublish): a retained request would be handed to every server
+        // that subscribes later, again and again.
         for (String topic : DeviceAccess.publishTopics(device)) {
-            permissions.add(permission(topic, TopicPermission.MqttActivity.PUBLISH, TopicPermission.Retain.NOT_RETAINED));
+            boolean status = topic.equals(DeviceAccess.statusTopic(device));   // retained by design, and the last will
+            permissions.add(permission(topic, TopicPermission.MqttActivity.PUBLISH,
+                    status ? TopicPermission.Retain.ALL : TopicPermission.Retain.NOT_RETAINED));
         }
         for (String topic : DeviceAccess.subscribeTopics(device)) {
             permissions.add(permission(topic, TopicPermission.MqttActivity.SUBSCRIBE, TopicPermission.Retain.ALL));

@@ -15,7 +15,7 @@ public interface DeviceChannel {
     /** The envelope type its requests carry. */
     String requestType();
 
-    /** Where and as what type the answer goes, e.g. {@code charge/result}, {@code charge.result}. */
+    /** Where and as what type the answer goes, e.g. {@code charge/result}, {@code charge.result}; null: never answered. */
     String resultChannel();
 
     String resultType();
@@ -25,6 +25,11 @@ public interface DeviceChannel {
      * acknowledges the MQTT message then); when it never calls it, the gateway acknowledges after the answer.
      */
     Uni<Object> handle(AuthenticatedMessage message, Runnable committed);
+
+    /** Whether sentAt must be inside the replay window (every request's must; a status's last will cannot be). */
+    default boolean checksReplayWindow() {
+        return true;
+    }
 
     /** The answer to a request refused before it reached {@link #handle}, or inside it. */
     Object rejected(DeviceMessageRejection rejection);

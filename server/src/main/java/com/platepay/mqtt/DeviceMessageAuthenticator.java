@@ -45,6 +45,14 @@ public class DeviceMessageAuthenticator {
     }
 
     public Uni<AuthenticatedMessage> authenticate(Topics.DeviceTopic topic, byte[] payload, String expectedType) {
+        return authenticate(topic, payload, expectedType, true);
+    }
+
+    /**
+     * {@code replayWindow} false only for a status: its last will is signed at connect time and published by the
+     * broker whenever the connection is lost, so its sentAt is old by design (it moves no money; the newest seq wins).
+     */
+    public Uni<AuthenticatedMessage> authenticate(Topics.DeviceTopic topic, byte[] payload, String expectedType, boolean replayWindow) {
         JsonNode root = read(payload);
         JsonNode body = root.path("body");
         schema.check(root).ifPresent(refusal -> {
@@ -65,10 +73,10 @@ public class DeviceMessageAuthenticator {
                 || !Ids.canonical(topic.siteId()).equals(Ids.canonical(envelope.siteId()))) {
             throw new DeviceMessageRejection(ReasonCodes.TOPIC_MISMATCH, "envelope ids differ from the topic", body);
         }
-        return devices.find(envelope.deviceId()).map(found -> new AuthenticatedMessage(topic, envelope, verify(found, envelope)));
+        return devices.find(envelope.deviceId()).map(found -> new AuthenticatedMessage(topic, envelope, verify(found, envelope, replayWindow)));
     }
 
-    private DeviceRecord verify(Optional<DeviceRecord> found, Envelope envelope) {
+    private DeviceRecord verify(Optional<DeviceRecord> found, Envelope envelope, boolean checkReplayWindow) {
         JsonNode body = envelope.body();
         if (found.isEmpty()) {
             throw new DeviceMessageRejection(ReasonCodes.UNKNOWN_DEVICE, "no such device", body);
@@ -83,7 +91,7 @@ public class DeviceMessageAuthenticator {
         if (!EnvelopeVerifier.verify(envelope, DeviceKeys.decodePublic(device.publicKey()))) {
             throw new DeviceMessageRejection(ReasonCodes.BAD_SIGNATURE, "the signature does not verify with the device's key", body);
         }
-        if (!replayWindow.accepts(envelope.sentAt())) {
+        if (checkReplayWindow && !replayWindow.accepts(envelope.sentAt())) {
             throw new DeviceMessageRejection(ReasonCodes.REPLAYED, "sentAt is outside the replay window; resend with a fresh envelope", body);
         }
         return device;

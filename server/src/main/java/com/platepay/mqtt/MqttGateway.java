@@ -171,7 +171,8 @@ public class MqttGateway {
         };
         reactive.run(() -> Uni.createFrom().deferred(() -> {
                             stages.record(channel.channel() + ".dispatch", System.nanoTime() - received);
-                            return stages.time(channel.channel() + ".verify", () -> authenticator.authenticate(from, payload, channel.requestType()));
+                            return stages.time(channel.channel() + ".verify", () -> authenticator.authenticate(from, payload, channel.requestType(),
+                                    channel.checksReplayWindow()));
                         })
                         .flatMap(message -> channel.handle(message, acknowledge))
                         .onFailure(DeviceMessageRejection.class).recoverWithItem(e -> {
@@ -208,6 +209,9 @@ public class MqttGateway {
 
     /** Always to the device's own result topic: a device cannot point our answers at another device. */
     private void reply(DeviceChannel channel, Topics.DeviceTopic to, Object body, Optional<ByteBuffer> correlation) {
+        if (channel.resultChannel() == null) {
+            return;   // a status is answered by nothing
+        }
         String deviceId = Ids.canonical(to.deviceId());
         String siteId = Ids.canonical(to.siteId());
         Envelope envelope = identity.signer().sign(ProtocolCodec.envelope(channel.resultType(), deviceId, siteId,

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What a device may do on any broker: connect with its id as client id and username and its secret as password, if
- * it is active; publish only to its own request topics, never retained; subscribe only to its own result and command
- * topics. One
+ * it is active; publish only to its own request topics, never retained except its {@code status} (which the contract
+ * has retained, and which is its last will); subscribe only to its own result and command topics. One
  * rule set for the embedded broker (mqtt.DeviceAuthenticator), the roles made on Mosquitto
  * (mqtt.MosquittoDynamicSecurity) and the hooks EMQX calls (brokerauth), so they cannot drift apart.
  */
@@ -43,9 +43,17 @@ public final class DeviceAccess {
         return DEVICE_SUBSCRIBES.stream().map(channel -> topic(device, channel)).toList();
     }
 
-    /** Never a retained message: the broker would hand a retained request to every server that subscribes later. */
+    /**
+     * Never a retained request: the broker would hand it to every server that subscribes later. The status is
+     * retained by design (it changes no money, and the newest seq wins), so it alone may be.
+     */
     public static boolean mayPublish(DeviceRecord device, String topic, boolean retained) {
-        return device.active() && !retained && publishTopics(device).contains(topic);
+        return device.active() && publishTopics(device).contains(topic) && (!retained || topic.equals(statusTopic(device)));
+    }
+
+    /** The one topic a device may publish retained to, and its last will's. */
+    public static String statusTopic(DeviceRecord device) {
+        return topic(device, Topics.STATUS);
     }
 
     public static boolean maySubscribe(DeviceRecord device, String topicFilter) {

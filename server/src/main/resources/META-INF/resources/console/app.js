@@ -95,7 +95,7 @@ function signedIn(user) {
         if (name === 'charge' && data && data.status === 'APPROVED') {
           announce(t('live.announce', { amount: money(data.amount, data.currency), site: data.siteName }));
         }
-        if (['charge', 'read', 'ready'].includes(name)) listeners.forEach((f) => f(name, data));
+        if (['charge', 'read', 'check', 'device', 'ready'].includes(name)) listeners.forEach((f) => f(name, data));
       },
     });
   }

@@ -1,4 +1,4 @@
-// Live: the operator's charges (and plate reads) as they happen, filterable by site and status; refunds from here.
+// Live: the operator's charges (and plate reads and cylinder checks) as they happen, filterable by site and status; refunds from here.
 'use strict';
 
 import { maybe, t } from '/shared/i18n.js';
@@ -14,7 +14,9 @@ export async function liveView(root, ctx) {
   const filters = el('form', { class: 'panel filters', role: 'search', id: 'live-filters' }, siteField, statusField);
   const charges = el('div', { id: 'live-charges' });
   const reads = el('div', { id: 'live-reads' });
-  root.append(el('h1', { text: t('live.title') }), filters, charges, el('h2', { text: t('live.reads') }), reads);
+  const checks = el('div', { id: 'live-checks' });
+  root.append(el('h1', { text: t('live.title') }), filters, charges, el('h2', { text: t('live.checks') }), checks,
+    el('h2', { text: t('live.reads') }), reads);
   const rows = new Map();
 
   const matches = (c) => (!siteSelect.value || c.siteId === siteSelect.value) && (!statusSelect.value || c.status === statusSelect.value);
@@ -39,12 +41,23 @@ export async function liveView(root, ctx) {
     const query = new URLSearchParams();
     if (siteSelect.value) query.set('siteId', siteSelect.value);
     if (statusSelect.value) query.set('status', statusSelect.value);
-    const [list, readList] = await Promise.all([ctx.api('/api/v1/operator/console/charges?' + query),
-      ctx.api('/api/v1/operator/console/reads?limit=20' + (siteSelect.value ? '&siteId=' + siteSelect.value : ''))]);
+    const site = siteSelect.value ? '&siteId=' + siteSelect.value : '';
+    const [list, readList, checkList] = await Promise.all([ctx.api('/api/v1/operator/console/charges?' + query),
+      ctx.api('/api/v1/operator/console/reads?limit=20' + site), ctx.api('/api/v1/operator/console/checks?limit=20' + site)]);
     rows.clear();
     list.forEach((c) => rows.set(c.id, c));
     render();
     renderReads(readList);
+    renderChecks(checkList);
+  }
+
+  let checkRows = [];
+  function renderChecks(list) {
+    checkRows = list;
+    clear(checks, table('live.checks', ['col.time', 'col.site', 'col.device', 'col.pump', 'col.plate', 'col.fill', 'col.payment'],
+      list.map((k) => [time(k.createdAt), k.siteName, k.deviceName, k.pump || '', el('span', { class: 'plate', text: k.plate || '' }),
+        badge('fill', k.fillCode), maybe('reason.' + k.paymentCode) || k.paymentCode]), { id: 'checks-table',
+      rowAttrs: (i) => ({ 'data-check': list[i].id }) }));
   }
 
   let readRows = [];
@@ -66,6 +79,8 @@ export async function liveView(root, ctx) {
       render(data.id);
     } else if (name === 'read' && data && (!siteSelect.value || data.siteId === siteSelect.value)) {
       renderReads([data, ...readRows].slice(0, 20));
+    } else if (name === 'check' && data && (!siteSelect.value || data.siteId === siteSelect.value)) {
+      renderChecks([data, ...checkRows].slice(0, 20));
     }
   });
 }

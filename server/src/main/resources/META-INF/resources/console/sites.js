@@ -28,6 +28,13 @@ export async function sitesView(root, ctx) {
     }
   });
 
+  // A device's presence from its status topic (ONLINE on connect, OFFLINE on leaving or by its last will).
+  function online(d) {
+    if (!d.online) return t('devices.onlineUnknown');
+    return el('span', { 'data-online': d.online }, badge('online', d.online), ' ',
+      el('span', { class: 'hint', text: t('devices.since', { time: time(d.onlineSince) }) }));
+  }
+
   async function load() {
     const [sites, devices] = await Promise.all([ctx.api('/api/v1/operator/sites'), ctx.api('/api/v1/operator/console/devices')]);
     clear(sitesBox, sites.map((s) => siteSection(s, devices.filter((d) => d.siteId === s.id))));
@@ -55,7 +62,7 @@ export async function sitesView(root, ctx) {
     return el('div', { class: 'panel', 'data-site': s.id },
       el('h2', { id: id + '-h', text: s.name + ' · ' + t('category.' + s.category) }),
       table('sites.devices', ['col.name', 'col.type', 'col.status', 'col.lastSeen', 'col.online', 'col.actions'], devices.map((d) => [
-        d.name, t('type.' + d.type), badge('device', d.status), d.lastSeen ? time(d.lastSeen) : t('devices.never'), t('devices.onlineUnknown'),
+        d.name, t('type.' + d.type), badge('device', d.status), d.lastSeen ? time(d.lastSeen) : t('devices.never'), online(d),
         el('div', { class: 'actions' },
           el('button', { type: 'button', class: 'secondary', text: t('devices.rotate'), onclick: () => rotate(d) }),
           d.status === 'ACTIVE'
@@ -84,6 +91,10 @@ export async function sitesView(root, ctx) {
   }
 
   await load();
+  // Live: a device that goes online or offline (and every reconnect of the stream) reloads the list.
+  return ctx.onLive((name) => {
+    if (name === 'device' || name === 'ready') load().catch((e) => { document.getElementById('error').textContent = errorText(e); });
+  });
 }
 
 /** The device's secrets, shown once, as text and as a QR code the handheld's provisioning screen scans. */

@@ -111,11 +111,17 @@ class EmqxHooksTest {
         assertEquals("deny", authz(device.deviceId(), "platepay/v1/sites/" + device.siteId() + "/devices/" + device.deviceId() + "/#", "subscribe").get("result"));
         assertEquals("deny", authz(device.deviceId(), "platepay/v1/sites/+/devices/+/charge", "subscribe").get("result"));
         assertEquals("deny", authz(device.deviceId(), own(Topics.CHARGE), "all").get("result"));
-        // As on the embedded broker, a device's publish is never retained: the broker would hand it to every server later.
+        // As on the embedded broker, a device's request is never retained: the broker would hand it to every server later.
         assertEquals("deny", hook(AUTHZ, Map.of("clientid", device.deviceId(), "username", device.deviceId(), "topic", own(Topics.CHARGE),
                 "action", "publish", "qos", "1", "retain", "true")).get("result"));
-        assertEquals("deny", hook(AUTHZ, Map.of("clientid", device.deviceId(), "username", device.deviceId(), "topic", own(Topics.STATUS),
+        assertEquals("deny", hook(AUTHZ, Map.of("clientid", device.deviceId(), "username", device.deviceId(), "topic", own(Topics.PLATE_READ),
                 "action", "publish", "retain", true)).get("result"));
+        // Its status alone is retained by design (and is its last will, which EMQX authorises as a retained publish).
+        assertEquals("allow", hook(AUTHZ, Map.of("clientid", device.deviceId(), "username", device.deviceId(), "topic", own(Topics.STATUS),
+                "action", "publish", "retain", true)).get("result"));
+        assertEquals("deny", hook(AUTHZ, Map.of("clientid", device.deviceId(), "username", device.deviceId(), "topic",
+                Topics.device(other.siteId(), other.deviceId(), Topics.STATUS), "action", "publish", "retain", "true")).get("result"),
+                "another device's status, retained or not, is not this device's to say");
         // A client claiming the device's username under another client id gets nothing.
         assertEquals("deny", hook(AUTHZ, Map.of("clientid", "x", "username", device.deviceId(), "topic", own(Topics.CHARGE),
                 "action", "publish")).get("result"));

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.Ids;
 import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ResultStatus;
+import com.platepay.protocol.status.Presence;
 import com.platepay.testing.Plates;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
@@ -24,6 +30,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,8 +100,22 @@ class ConsoleTest extends StackTest {
             assertFalse(Users.OLGA.api().get("/api/v1/operator/devices/" + device.deviceId()).then().statusCode(200)
                     .extract().asString().contains(device.password()));
             section.locator("td:has-text('handheld-1')").waitFor();
+            // Its online status, live: the handheld connects with its last will and says ONLINE; the page follows.
+            AtomicLong seq = new AtomicLong(System.currentTimeMillis());
+            Presence presence = new Presence(new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey())), device.deviceId(), siteId,
+                    seq::incrementAndGet);
+            Mqtt5BlockingClient connected = MqttClient.builder().useMqttVersion5().identifier(device.deviceId()).serverHost("127.0.0.1")
+                    .serverPort(mqttPort).simpleAuth().username(device.deviceId())
+                    .password(device.password().getBytes(java.nio.charset.StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+            connected.connectWith().willPublish().topic(presence.topic()).payload(presence.will()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                    .applyWillPublish().send();
+            connected.publishWith().topic(presence.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(presence.online()).send();
+            section.locator("[data-online='ONLINE']").waitFor();
             tab.screenshot("21-console-sites");
             tab.assertAccessible("sites and devices");
+            connected.publishWith().topic(presence.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(presence.goodbye()).send();
+            connected.disconnect();
+            section.locator("[data-online='OFFLINE']").waitFor();
 
             // Staff: an attendant for that site, then moved to work at a second one too.
             String second = scenario.site(Users.OLGA, "GAS");

@@ -1,5 +1,6 @@
 package com.platepay.banksim.refunds;
 
+import com.platepay.banksim.state.StateSnapshot.RefundState;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,16 @@ public record RefundRecord(String refundId, String idempotencyKey, String debitK
                            Instant createdAt) {
 
     public enum Status { SUCCEEDED, DECLINED }
+
+    RefundState toState() {
+        return new RefundState(refundId, idempotencyKey, debitKey, accountId, merchantId, amount, currency, reference, status.name(),
+                declineCode, createdAt.toString());
+    }
+
+    static RefundRecord fromState(RefundState s) {
+        return new RefundRecord(s.refundId(), s.idempotencyKey(), s.debitKey(), s.accountId(), s.merchantId(), s.amount(), s.currency(),
+                s.reference(), Status.valueOf(s.status()), s.declineCode(), Instant.parse(s.createdAt()));
+    }
 
     /** Whether a repeat of the key asks for the same refund (same debit, same amount). */
     boolean sameRequest(String otherDebitKey, long otherAmount) {

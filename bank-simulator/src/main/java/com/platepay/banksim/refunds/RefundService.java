@@ -5,6 +5,9 @@ import com.platepay.banksim.accounts.Account;
 import com.platepay.banksim.debits.DebitRecord;
 import com.platepay.banksim.debits.DebitStatus;
 import com.platepay.banksim.state.BankStore;
+import com.platepay.banksim.state.BankStore.Change;
+import com.platepay.banksim.state.JournalEntry;
+import com.platepay.banksim.state.StateSnapshot;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,22 +16,21 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Refunds of approved debits, keyed by the client's idempotency key (its own, not the debit's). A debit is never
  * refunded beyond its amount: the check and the money movement happen together under the account's monitor.
  * One request per key at a time (a second meanwhile gets 409 IN_PROGRESS), as for debits.
  *
- * <p>Refunds are kept in memory: the bank's state file and journal (state.BankStore) do not hold them yet, so a
- * simulated bank restarted with --state forgets its refunds (the money they gave back stays in the balances).
+ * <p>Every answer, declined ones included, is journaled (state.BankStore, fsync'd before the answer goes out) with the
+ * money it gave back, and kept in the state file's snapshots, so a bank restarted with --state still knows its refunds,
+ * answers a repeat of a key the same, and lists them in the settlement file.
  */
 public final class RefundService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BankStore store;
     private final Clock clock;
-    private final ConcurrentMap<String, RefundRecord> refunds = new ConcurrentHashMap<>();
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
     public RefundService(BankStore store, Clock clock) {
@@ -48,7 +50,7 @@ public final class RefundService {
             if (processingMillis > 0) {
                 Thread.sleep(processingMillis);
             }
-            RefundRecord existing = refunds.get(key);
+            RefundRecord existing = stored(key);
             if (existing != null) {
                 if (!existing.sameRequest(request.debitKey(), request.amount())) {
                     throw new BankException(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
@@ -56,9 +58,12 @@ public final class RefundService {
                 }
                 return existing;
             }
-            RefundRecord answered = decide(key, request);
-            refunds.put(key, answered);
-            return answered;
+            return store.change(() -> {
+                RefundRecord answered = decide(key, request);
+                // Under the bank's change lock: the snapshot that follows, or the journal line, holds it with its money.
+                store.refunds().put(key, answered.toState());
+                return Change.of(answered, JournalEntry.refunded(answered.toState()));
+            });
         } finally {
             inProgress.remove(key);
         }
@@ -77,9 +82,9 @@ public final class RefundService {
         }
         Account account = store.accountsById().get(debit.accountId());
         synchronized (account) {
-            long refunded = refunds.values().stream()
-                    .filter(r -> r.status() == RefundRecord.Status.SUCCEEDED && r.debitKey().equals(request.debitKey()))
-                    .mapToLong(RefundRecord::amount).sum();
+            long refunded = store.refunds().values().stream()
+                    .filter(r -> "SUCCEEDED".equals(r.status()) && r.debitKey().equals(request.debitKey()))
+                    .mapToLong(StateSnapshot.RefundState::amount).sum();
             if (refunded + request.amount() > debit.amount()) {
                 return declined(key, request, debit, "REFUND_EXCEEDS_DEBIT");
             }
@@ -87,7 +92,7 @@ public final class RefundService {
             RefundRecord done = new RefundRecord(newId(), key, request.debitKey(), debit.accountId(), debit.merchantId(),
                     request.amount(), request.currency(), request.reference(), RefundRecord.Status.SUCCEEDED, null, now());
             // Put while holding the monitor, so the next refund of this debit counts this one.
-            refunds.put(key, done);
+            store.refunds().put(key, done.toState());
             return done;
         }
     }
@@ -99,7 +104,7 @@ public final class RefundService {
     }
 
     public RefundRecord find(String key) {
-        RefundRecord record = refunds.get(key);
+        RefundRecord record = stored(key);
         if (record == null) {
             throw BankException.notFound("REFUND_NOT_FOUND", "no refund with idempotency key " + key);
         }
@@ -107,7 +112,12 @@ public final class RefundService {
     }
 
     public Collection<RefundRecord> all() {
-        return refunds.values();
+        return store.refunds().values().stream().map(RefundRecord::fromState).toList();
+    }
+
+    private RefundRecord stored(String key) {
+        StateSnapshot.RefundState state = store.refunds().get(key);
+        return state == null ? null : RefundRecord.fromState(state);
     }
 
     private Instant now() {

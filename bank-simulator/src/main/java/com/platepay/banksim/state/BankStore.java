@@ -35,6 +35,8 @@ public final class BankStore implements AutoCloseable {
     private final ConcurrentMap<String, Account> accountsByPan = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DebitRecord> debits = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> tombstones = new ConcurrentHashMap<>();
+    /** Refunds by the client's idempotency key (refunds.RefundService decides them; kept here so they are journaled). */
+    private final ConcurrentMap<String, StateSnapshot.RefundState> refunds = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object snapshotMutex = new Object();
     private final StateFile file;
@@ -103,6 +105,9 @@ public final class BankStore implements AutoCloseable {
         for (TombstoneState t : nullToEmpty(snapshot.tombstones())) {
             tombstones.put(t.idempotencyKey(), Instant.parse(t.createdAt()));
         }
+        for (StateSnapshot.RefundState r : nullToEmpty(snapshot.refunds())) {
+            refunds.put(r.idempotencyKey(), r);
+        }
     }
 
     private void replay(JournalEntry entry) {
@@ -122,6 +127,13 @@ public final class BankStore implements AutoCloseable {
                 accountsById.get(debit.accountId()).replayMovement(debit.amount());
             }
             case TOMBSTONED -> tombstones.putIfAbsent(entry.key(), Instant.parse(entry.at()));
+            case REFUNDED -> {
+                StateSnapshot.RefundState refund = entry.refund();
+                // A key is answered once (RefundService), so a replayed line is never a second movement.
+                if (refunds.putIfAbsent(refund.idempotencyKey(), refund) == null && "SUCCEEDED".equals(refund.status())) {
+                    accountsById.get(refund.accountId()).replayMovement(refund.amount());
+                }
+            }
         }
     }
 
@@ -150,6 +162,10 @@ public final class BankStore implements AutoCloseable {
 
     public ConcurrentMap<String, Instant> tombstones() {
         return tombstones;
+    }
+
+    public ConcurrentMap<String, StateSnapshot.RefundState> refunds() {
+        return refunds;
     }
 
     /** Runs a change, journals it, and returns once the journal line is on disk (when there is a state file). */
@@ -224,6 +240,8 @@ public final class BankStore implements AutoCloseable {
             tombstoneStates.add(new TombstoneState(t.getKey(), t.getValue().toString()));
         }
         tombstoneStates.sort(Comparator.comparing(TombstoneState::createdAt).thenComparing(TombstoneState::idempotencyKey));
-        return new StateSnapshot(StateSnapshot.CURRENT_VERSION, journalSeq, accounts, debitStates, tombstoneStates);
+        List<StateSnapshot.RefundState> refundStates = new ArrayList<>(refunds.values());
+        refundStates.sort(Comparator.comparing(StateSnapshot.RefundState::createdAt).thenComparing(StateSnapshot.RefundState::refundId));
+        return new StateSnapshot(StateSnapshot.CURRENT_VERSION, journalSeq, accounts, debitStates, tombstoneStates, refundStates);
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * journalSeq is the last journal entry it includes: replay skips entries up to it (0 in version-1 files).
  */
 public record StateSnapshot(int version, long journalSeq, List<AccountState> accounts, List<DebitState> debits,
-                            List<TombstoneState> tombstones) {
+                            List<TombstoneState> tombstones, List<RefundState> refunds) {
 
-    public static final int CURRENT_VERSION = 2;
+    /** 3: refunds are kept (older files have none). */
+    public static final int CURRENT_VERSION = 3;
 
     public record AccountState(String accountId, String pan, String holderName, String cardType, String bankName,
                                int expiryMonth, int expiryYear, long balance, String currency, String createdAt) {
@@ -27,5 +28,11 @@ public record StateSnapshot(int version, long journalSeq, List<AccountState> acc
     }
 
     public record TombstoneState(String idempotencyKey, String createdAt) {
+    }
+
+    /** A refund answered under the client's idempotency key (status SUCCEEDED or DECLINED). */
+    public record RefundState(String refundId, String idempotencyKey, String debitKey, String accountId, String merchantId,
+                              long amount, String currency, String reference, String status, String declineCode,
+                              String createdAt) {
     }
 }

@@ -4,12 +4,15 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
+import com.platepay.protocol.status.Presence;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +28,10 @@ import java.util.function.Consumer;
  * sequence order, on connect and again every {@code resendAfter} until it is acknowledged. Each send is a fresh
  * envelope (new id, new sentAt, new signature) with the entry's own seq, so the server's replay window holds
  * however long the box was offline, and (device, seq) makes every resend the same read.
+ *
+ * <p>Each connection reports the box's presence on its {@code status} topic: ONLINE once connected, an OFFLINE last
+ * will signed for that connection (a reconnect signs a new one, with a seq above the previous ONLINE's), and OFFLINE
+ * before its own DISCONNECT at the end.
  */
 final class Uplink implements AutoCloseable {
 
@@ -41,6 +49,9 @@ final class Uplink implements AutoCloseable {
     private volatile boolean connected;
     /** Our own disconnect at the end is not an outage to report. */
     private volatile boolean closing;
+    /** Status seqs: max(last + 1, epoch millis), so they grow across reconnects and (with the clock) restarts. */
+    private final AtomicLong statusSeq = new AtomicLong();
+    private volatile Presence presence;
 
     Uplink(LaneDevice device, Journal journal, Duration resendAfter, Consumer<byte[]> onServerMessage, Consumer<Boolean> onLink) {
         this.device = device;
@@ -57,6 +68,10 @@ final class Uplink implements AutoCloseable {
                         onLink.accept(false);
                     }
                     connected = false;
+                    if (!closing) {
+                        // The will is part of CONNECT: the next connection carries one signed for it.
+                        ((Mqtt5ClientDisconnectedContext) ctx).getReconnector().connect(connectMessage());
+                    }
                 })
                 .buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> onServerMessage.accept(p.getPayloadAsBytes()), timer);
@@ -64,8 +79,21 @@ final class Uplink implements AutoCloseable {
 
     void start() {
         // Commands sent while the box was away wait in its session; the box drops those that have expired.
-        client.connectWith().cleanStart(false).sessionExpiryInterval(3600).keepAlive(10).send();
+        client.connect(connectMessage());
         timer.scheduleWithFixedDelay(this::flush, resendAfter.toMillis(), resendAfter.toMillis() / 2, TimeUnit.MILLISECONDS);
+    }
+
+    private Mqtt5Connect connectMessage() {
+        Presence next = new Presence(signer, device.deviceId(), device.siteId(),
+                () -> statusSeq.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
+        presence = next;
+        return Mqtt5Connect.builder().cleanStart(false).sessionExpiryInterval(3600).keepAlive(10)
+                .willPublish().topic(next.topic()).payload(next.will()).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
+                .build();
+    }
+
+    private void publishStatus(byte[] message) {
+        client.publishWith().topic(presence.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(message).send();
     }
 
     boolean connected() {
@@ -80,6 +108,7 @@ final class Uplink implements AutoCloseable {
                         return;   // the connection went again; the next connect subscribes
                     }
                     connected = true;
+                    publishStatus(presence.online());
                     onLink.accept(true);
                     lastSent.clear();   // a new connection: whatever was in flight may be lost
                     flush();
@@ -110,6 +139,11 @@ final class Uplink implements AutoCloseable {
         closing = true;
         timer.shutdownNow();
         try {
+            if (client.getState().isConnected()) {
+                // A clean DISCONNECT drops the will, so the box says OFFLINE itself first.
+                client.publishWith().topic(presence.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(presence.goodbye()).send()
+                        .get(3, TimeUnit.SECONDS);
+            }
             client.disconnect().get(3, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // going away anyway

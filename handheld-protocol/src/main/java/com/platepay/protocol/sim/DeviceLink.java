@@ -17,12 +17,24 @@ interface DeviceLink extends AutoCloseable {
         }
     }
 
-    void connect(String clientId, String username, String password, Duration timeout) throws LinkException;
+    /** A last will the broker publishes (QoS 1, retained) when the connection is lost without a DISCONNECT. */
+    record Will(String topic, byte[] payload) {
+    }
+
+    /** {@code will} may be null. */
+    void connect(String clientId, String username, String password, Will will, Duration timeout) throws LinkException;
+
+    default void connect(String clientId, String username, String password, Duration timeout) throws LinkException {
+        connect(clientId, username, password, null, timeout);
+    }
 
     void subscribe(String topicFilter, Consumer<Received> handler, Duration timeout) throws LinkException;
 
     /** QoS 1; responseTopic and correlationData are used with MQTT 5 and ignored with 3.1.1. */
     void publish(String topic, byte[] payload, String responseTopic, byte[] correlationData, Duration timeout) throws LinkException;
+
+    /** QoS 1, retained (the device's status). */
+    void publishRetained(String topic, byte[] payload, Duration timeout) throws LinkException;
 
     @Override
     void close();

@@ -63,7 +63,8 @@ final class DeviceOptions {
                   String clientId, Duration timeout, int mqttVersion, Path seqPath) {
 
         DeviceLink link() {
-            return mqttVersion == 3 ? new Mqtt3Link(broker) : new Mqtt5Link(broker);
+            // Every run reports the device's presence (status topic, with its last will) around its exchange.
+            return new PresenceLink(mqttVersion == 3 ? new Mqtt3Link(broker) : new Mqtt5Link(broker), this);
         }
 
         /** A file or folder beside the device file ({@code handheld.json} -> {@code handheld<suffix>}), or null. */

@@ -21,9 +21,13 @@ final class Mqtt3Link implements DeviceLink {
     }
 
     @Override
-    public void connect(String clientId, String username, String password, Duration timeout) throws LinkException {
+    public void connect(String clientId, String username, String password, Will will, Duration timeout) throws LinkException {
         client = broker.clientBuilder(clientId, timeout).useMqttVersion3().buildAsync();
         var connect = client.connectWith().cleanSession(true).keepAlive(30);
+        if (will != null) {
+            connect = connect.willPublish().topic(will.topic()).payload(will.payload()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                    .applyWillPublish();
+        }
         if (username != null) {
             var auth = connect.simpleAuth().username(username);
             if (password != null) {
@@ -65,6 +69,15 @@ final class Mqtt3Link implements DeviceLink {
             throws LinkException {
         try {
             Futures.await(client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send(), timeout);
+        } catch (Futures.Failure f) {
+            throw Futures.linkFailure("publishing to " + topic + " at " + broker + " failed", f);
+        }
+    }
+
+    @Override
+    public void publishRetained(String topic, byte[] payload, Duration timeout) throws LinkException {
+        try {
+            Futures.await(client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(payload).send(), timeout);
         } catch (Futures.Failure f) {
             throw Futures.linkFailure("publishing to " + topic + " at " + broker + " failed", f);
         }

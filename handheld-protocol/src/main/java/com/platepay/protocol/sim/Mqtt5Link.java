@@ -27,9 +27,13 @@ final class Mqtt5Link implements DeviceLink {
     }
 
     @Override
-    public void connect(String clientId, String username, String password, Duration timeout) throws LinkException {
+    public void connect(String clientId, String username, String password, Will will, Duration timeout) throws LinkException {
         client = broker.clientBuilder(clientId, timeout).useMqttVersion5().buildAsync();
         var connect = client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(30);
+        if (will != null) {
+            connect = connect.willPublish().topic(will.topic()).payload(will.payload()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                    .contentType("application/json").payloadFormatIndicator(Mqtt5PayloadFormatIndicator.UTF_8).applyWillPublish();
+        }
         if (username != null) {
             var auth = connect.simpleAuth().username(username);
             if (password != null) {
@@ -91,6 +95,20 @@ final class Mqtt5Link implements DeviceLink {
                 Throwable e = r.getError().get();
                 String why = e instanceof Mqtt5PubAckException pe ? pe.getMqttMessage().getReasonCode().toString() : String.valueOf(e.getMessage());
                 throw new LinkException("broker " + broker + " refused the publish to " + topic + ": " + why, e);
+            }
+        } catch (Futures.Failure f) {
+            throw Futures.linkFailure("publishing to " + topic + " at " + broker + " failed", f);
+        }
+    }
+
+    @Override
+    public void publishRetained(String topic, byte[] payload, Duration timeout) throws LinkException {
+        try {
+            Mqtt5PublishResult r = Futures.await(client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(payload)
+                    .contentType("application/json").payloadFormatIndicator(Mqtt5PayloadFormatIndicator.UTF_8).send(), timeout);
+            if (r.getError().isPresent()) {
+                throw new LinkException("broker " + broker + " refused the publish to " + topic + ": " + r.getError().get().getMessage(),
+                        r.getError().get());
             }
         } catch (Futures.Failure f) {
             throw Futures.linkFailure("publishing to " + topic + " at " + broker + " failed", f);

@@ -9,6 +9,8 @@ import com.platepay.bank.DebitOutcome;
 import com.platepay.bank.DebitRequest;
 import com.platepay.bank.HoldOutcome;
 import com.platepay.bank.HoldRequest;
+import com.platepay.bank.RefundOutcome;
+import com.platepay.bank.RefundRequest;
 import com.platepay.bank.ReversalOutcome;
 import com.platepay.bank.VoidOutcome;
 import com.platepay.iso8583.AcquirerLink;
@@ -140,6 +142,37 @@ public class Iso8583AcquirerClient implements AcquirerPort {
             LOG.warnf("reversal %s: %s (39=%s); the janitor asks again with an 0421", idempotencyKey, result.status(), result.field39());
             return ReversalOutcome.FAILED;
         }).onFailure().recoverWithItem(ReversalOutcome.FAILED);
+    }
+
+    /**
+     * A refund over ISO 8583 (0200, processing code 20, field 90 naming the charge's purchase) under the refund's own
+     * key: a repeat, after no answer or a restart, is the same message (same STAN and RRN), which the host answers
+     * as before, so it never pays twice. No answer leaves it UNKNOWN for the refund janitor to ask again.
+     */
+    @Override
+    public Uni<RefundOutcome> refund(RefundRequest r) {
+        return call(() -> acquirer.refund(r.idempotencyKey(), r.debitKey(), r.amount(), r.currency()))
+                .<RefundOutcome>map(answer -> {
+                    if (answer instanceof HostAnswer.Answered a) {
+                        return a.approved() ? (RefundOutcome) new RefundOutcome.Succeeded(a.rrn()) : new RefundOutcome.Declined(refundDecline(a.field39()));
+                    }
+                    String why = ((HostAnswer.NoAnswer) answer).why();
+                    LOG.warnf("refund %s: no answer from the acquirer (%s); it stays UNKNOWN and is asked again", r.idempotencyKey(), why);
+                    return new RefundOutcome.Unknown(why);
+                })
+                // Nothing was sent: no purchase went out under the charge's key, or the refund's key names another amount.
+                .onFailure(IllegalArgumentException.class).recoverWithItem(e -> new RefundOutcome.Declined(
+                        e.getMessage() != null && e.getMessage().startsWith("no purchase") ? "DEBIT_NOT_FOUND" : "IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    /** The host's refusals of a refund, in the words the HTTP bank uses for them (refunds read them alike). */
+    private static String refundDecline(String field39) {
+        return switch (ResponseCode.ofIso(field39).orElse(ResponseCode.DO_NOT_HONOUR)) {
+            case ORIGINAL_NOT_FOUND -> "DEBIT_NOT_FOUND";
+            case REVERSED_BEFORE_AUTHORISATION -> "DEBIT_NOT_REFUNDABLE";
+            case AMOUNT_ABOVE_HOLD -> "REFUND_EXCEEDS_DEBIT";
+            default -> ResponseCode.declineCodeOf(field39);
+        };
     }
 
     @Override
