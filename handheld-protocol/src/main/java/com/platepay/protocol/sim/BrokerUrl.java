@@ -57,14 +57,15 @@ public record BrokerUrl(String host, int port, boolean tls, Path caFile, Path cl
 
     /** A client builder for this broker, version not yet chosen: host, port, TLS and connect timeouts. */
     public MqttClientBuilder clientBuilder(String clientId, Duration timeout) {
-        MqttClientBuilder b = MqttClient.builder()
+        var transport = MqttClient.builder()
                 .identifier(clientId)
                 .transportConfig()
                 .serverHost(host).serverPort(port)
                 .socketConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .mqttConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig();
-        return tls ? b.sslConfig(sslConfig()) : b;
+                .mqttConnectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // TLS goes inside the transport config: hivemq-mqtt-client 1.4.2 ignores a builder-level sslConfig(...) once
+        // a transport config has been applied, and would connect in plain text.
+        return (tls ? transport.sslConfig(sslConfig()) : transport).applyTransportConfig();
     }
 
     /** The TLS settings: trust in the CA file (or the JVM's), the host name checked, the client certificate if any. */
