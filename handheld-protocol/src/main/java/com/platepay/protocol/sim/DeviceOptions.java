@@ -146,6 +146,9 @@ final class DeviceOptions {
             if (clientCertificate != null) {
                 brokerUrl = brokerUrl.withClientCertificate(Path.of(clientCertificate), device.clientCertificatePassword());
             }
+            if (brokerUrl.tls()) {
+                brokerUrl.sslConfig();   // a CA or client certificate file that cannot be read is a usage error, now
+            }
         } catch (IllegalArgumentException e) {
             throw usage(spec, e.getMessage());
         }
