@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Everything PlatePay reads from configuration; see README "Configuration". */
 @ConfigMapping(prefix = "platepay")
@@ -279,7 +281,7 @@ public interface PlatePayConfig {
             Optional<String> clientCaFile();
 
             /** A second, plain MQTT listener on host:this port, for devices that cannot do TLS; none unless set. */
-            java.util.OptionalInt plainPort();
+            OptionalInt plainPort();
 
             /**
              * CONNECTs one IP address may make per second (a bucket of as many, refilled at this rate); past it the
@@ -289,7 +291,7 @@ public interface PlatePayConfig {
             int connectsPerAddressPerSecond();
 
             /** Addresses the connection rate does not apply to (e.g. a station's NAT gateway), exact IPs. */
-            Optional<java.util.List<String>> connectRateExempt();
+            Optional<List<String>> connectRateExempt();
         }
     }
 
