@@ -183,7 +183,7 @@ echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on mqtts:
 DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD="$(cat "$DATA/db-password")" \
 PLATEPAY_VAULT_KEY="$(cat "$DATA/vault.key")" PLATEPAY_BANK_URL="http://127.0.0.1:$BANK_PORT" \
 MQTT_PORT="$MQTT_PORT" MQTT_TLS=true MQTT_KEYSTORE="$TLS/broker.p12" MQTT_KEYSTORE_PASSWORD="$(cat "$TLS/keystore-password")" \
-MQTT_TLS_CA_FILE="$TLS/ca.pem" MQTT_PLAIN_PORT="$PLAIN_MQTT_PORT" \
+MQTT_TLS_CA_FILE="$TLS/ca.pem" MQTT_CLIENT_CA_FILE="$TLS/ca.pem" MQTT_PLAIN_PORT="$PLAIN_MQTT_PORT" \
 HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
 PLATEPAY_MQTT_SIGNING_KEY_FILE="$DATA/server-signing.key" \
 PLATEPAY_BANK_ACQUIRER="$ACQUIRER" PLATEPAY_ISO8583_PORT="${ISO_PORT:-8583}" \
@@ -204,6 +204,34 @@ if [ "${READY:-0}" != 1 ]; then
   tail -n 30 "$DATA/logs/server.log" >&2
   exit 1
 fi
+
+# Per-device TLS client certificates (optional on the broker, MQTT_CLIENT_CA_FILE): each demo device gets its own
+# from the demo CA, named after it (CN = the device id), and its device file names it. Its password is still needed.
+issue_client_certificate() {
+  local file="$1" id pw
+  grep -q '"clientCertificate"' "$file" && return 0
+  id="$(sed -n 's/^ *"deviceId" : "\([0-9a-f-]*\)".*/\1/p' "$file")"
+  [ -n "$id" ] || return 0
+  mkdir -p "$TLS/devices"
+  random_secret > "$TLS/devices/$id.password"
+  pw="$(cat "$TLS/devices/$id.password")"
+  ktd() { keytool "$@" -storetype PKCS12 -storepass:file "$id.password"; }
+  if (cd "$TLS/devices" && rm -f "$id.p12" &&
+      ktd -genkeypair -alias device -keyalg EC -groupname secp256r1 -dname "CN=$id" -validity 825 -keystore "$id.p12" &&
+      ktd -certreq -alias device -keystore "$id.p12" -file "$id.csr" &&
+      keytool -gencert -alias ca -keystore ../ca.p12 -storetype PKCS12 -storepass:file ../keystore-password \
+        -infile "$id.csr" -outfile "$id.pem" -rfc -ext EKU=clientAuth -validity 825 &&
+      ktd -importcert -noprompt -alias ca -keystore "$id.p12" -file ../ca.pem &&
+      ktd -importcert -alias device -keystore "$id.p12" -file "$id.pem" &&
+      rm -f "$id.csr" "$id.pem") >/dev/null 2>>"$TLS/keytool.log"; then
+    sed -i "1s|^{\$|{\n  \"clientCertificate\" : \"$TLS/devices/$id.p12\",\n  \"clientCertificatePassword\" : \"$pw\",|" "$file"
+  else
+    echo "demo: could not issue a client certificate for $file (see $TLS/keytool.log); it connects with its password only" >&2
+  fi
+}
+for device_file in "$DATA/handheld.json" "$DATA/lane-entry.json" "$DATA/lane-exit.json"; do
+  [ -s "$device_file" ] && issue_client_certificate "$device_file"
+done
 
 # Camera frames of the demo plate's car for the lane boxes (the edge agent's synthetic plate renderer).
 CAR_IMAGES="$DATA/lane-images/heiE12345"
@@ -237,7 +265,8 @@ PlatePay demo is running.
   Operator console http://localhost:$HTTP_PORT/console/   (live charges, refunds, reviews, devices, staff, settlement, charts)
   Server API      http://localhost:$HTTP_PORT/api/v1     (OpenAPI: http://localhost:$HTTP_PORT/q/openapi)
   Health          http://localhost:$HTTP_PORT/q/health
-  MQTT broker     mqtts://127.0.0.1:$MQTT_PORT (TLS; devices check it against $TLS/ca.pem; per-device credentials)${PLAIN_MQTT_PORT:+
+  MQTT broker     mqtts://127.0.0.1:$MQTT_PORT (TLS; devices check it against $TLS/ca.pem; per-device credentials
+                  and client certificates from that CA, $TLS/devices/)${PLAIN_MQTT_PORT:+
                   tcp://127.0.0.1:$PLAIN_MQTT_PORT (plain MQTT, as asked with --plain-mqtt-port)}
   Simulated bank  http://127.0.0.1:$BANK_PORT${ISO_PORT:+ (back office; ISO 8583 host on 127.0.0.1:$ISO_PORT)}
   Logs            $DATA/logs/
