@@ -13,13 +13,13 @@ import com.platepay.platform.Hashes;
 import com.platepay.sites.DeviceAccess;
 import com.platepay.sites.DeviceCache;
 import com.platepay.sites.DeviceRecord;
-import java.security.cert.X509Certificate;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.jboss.logging.Logger;
 
 /**
