@@ -3,23 +3,26 @@
 set -euo pipefail
 ROOT="${PLATEPAY_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 DATA="$ROOT/.platepay/demo"
-HTTP_PORT=8080 MQTT_PORT=1883 BANK_PORT=8089 PG_PORT=55432 KC_PORT=8180 FRESH=0 BUILD=0 ACQUIRER=http ISO_PORT=8583
+HTTP_PORT=8080 MQTT_PORT=8883 PLAIN_MQTT_PORT="" BANK_PORT=8089 PG_PORT=55432 KC_PORT=8180 FRESH=0 BUILD=0 ACQUIRER=http ISO_PORT=8583
 
 usage() {
   cat <<'USAGE'
-Usage: ./platepay demo [--fresh] [--build] [--acquirer http|iso8583] [--http-port N] [--mqtt-port N] [--bank-port N]
-                      [--iso-port N] [--pg-port N] [--keycloak-port N]
+Usage: ./platepay demo [--fresh] [--build] [--acquirer http|iso8583] [--http-port N] [--mqtt-port N] [--plain-mqtt-port N]
+                      [--bank-port N] [--iso-port N] [--pg-port N] [--keycloak-port N]
 
 Starts PostgreSQL (the installed server binaries, run as the postgres user when you are root; the embedded
 PostgreSQL the tests use when none is installed), Keycloak with the platepay realm and demo users, the
 simulated bank, and the PlatePay server with its embedded MQTT broker, then seeds an operator, a GAS station
 with a handheld and an attendant, a PARKING lot and a driver whose plate 黑E12345 is bound to a demo debit card.
-Data lives in .platepay/demo/ and survives restarts.
+Data lives in .platepay/demo/ and survives restarts. Devices reach the broker over TLS (mqtts://): the first start
+makes a local CA and the broker's certificate in .platepay/demo/tls/, and the device files name the CA to check.
+PostgreSQL takes the app's generated password (scram-sha-256). Every secret file is created 0600.
 
   --fresh        start from empty data (deletes .platepay/demo)
   --build        rebuild the jars first (otherwise built only when missing)
   --http-port N  server HTTP port (default 8080)
-  --mqtt-port N  embedded broker port (default 1883)
+  --mqtt-port N  embedded broker's TLS port, mqtts:// (default 8883)
+  --plain-mqtt-port N  also serve plain MQTT on this port, for devices without TLS (default: none)
   --bank-port N  simulated bank port (default 8089); with iso8583, the acquirer host's back office
   --acquirer A   http (the simulated HTTP bank, default) or iso8583 (the jPOS acquirer host, ISO 8583)
   --iso-port N   the acquirer host's ISO 8583 port with --acquirer iso8583 (default 8583)
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
     --build) BUILD=1 ;;
     --http-port) HTTP_PORT="$2"; shift ;;
     --mqtt-port) MQTT_PORT="$2"; shift ;;
+    --plain-mqtt-port) PLAIN_MQTT_PORT="$2"; shift ;;
     --bank-port) BANK_PORT="$2"; shift ;;
     --pg-port) PG_PORT="$2"; shift ;;
     --keycloak-port) KC_PORT="$2"; shift ;;
@@ -47,10 +51,10 @@ done
 
 case "$ACQUIRER" in http|iso8583) ;; *) echo "demo: --acquirer is http or iso8583" >&2; exit 2 ;; esac
 [ "$ACQUIRER" = iso8583 ] || ISO_PORT=""
-for cmd in java curl; do
+for cmd in java curl keytool; do
   command -v "$cmd" >/dev/null || { echo "demo: '$cmd' is required" >&2; exit 3; }
 done
-for port in "$HTTP_PORT" "$MQTT_PORT" "$BANK_PORT" "$KC_PORT" $ISO_PORT; do
+for port in "$HTTP_PORT" "$MQTT_PORT" $PLAIN_MQTT_PORT "$BANK_PORT" "$KC_PORT" $ISO_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "demo: port $port is already in use (is another demo running?). Choose others with --http-port/--mqtt-port/--bank-port/--keycloak-port." >&2
     exit 3
@@ -68,6 +72,9 @@ if [ "$BUILD" = 1 ] || [ ! -f "$SERVER_JAR" ] || [ ! -f "$BANK_JAR" ] || [ ! -f 
   echo "Building PlatePay (first run only; a few minutes)..."
   (cd "$ROOT" && ./mvnw -q -DskipTests package -pl server,bank-simulator,acquirer-host,handheld-protocol,deploy/embedded-postgres,deploy/keycloak -am)
 fi
+# From here on every file the demo (and what it starts) creates is private to this user from the start: keys,
+# passwords, the bank's card numbers, logs. The two folders PostgreSQL must enter are opened on purpose below.
+umask 077
 # The installed PostgreSQL when there is one, else the embedded PostgreSQL the tests use.
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then PG_MODE=installed; else PG_MODE=embedded; fi
 
@@ -88,9 +95,31 @@ if [ "$PG_MODE" = installed ] && [ ! -d "$DATA/pgdata" ]; then
   fi
 fi
 
-# Secrets made on this machine, never in git.
-if [ ! -s "$DATA/vault.key" ]; then
-  (umask 077; head -c 32 /dev/urandom | base64 > "$DATA/vault.key")
+# Secrets made on this machine, never in git (0600 through the umask above).
+random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
+[ -s "$DATA/vault.key" ] || head -c 32 /dev/urandom | base64 > "$DATA/vault.key"
+[ -s "$DATA/db-password" ] || random_secret > "$DATA/db-password"
+
+# MQTT over TLS: a local CA and the broker's certificate (localhost, 127.0.0.1 and this host's name), made once with
+# the JDK's keytool. ca.pem is what devices trust; ca.p12 (the CA's key) and broker.p12 stay here.
+TLS="$DATA/tls"
+if [ ! -s "$TLS/broker.p12" ] || [ ! -s "$TLS/ca.pem" ]; then
+  echo "Making a local CA and the MQTT broker's certificate in $TLS ..."
+  rm -rf "$TLS"; mkdir -p "$TLS"
+  random_secret > "$TLS/keystore-password"
+  kt() { keytool "$@" -storetype PKCS12 -storepass:file "$TLS/keystore-password" >/dev/null 2>>"$TLS/keytool.log"; }
+  SAN="dns:localhost,ip:127.0.0.1"
+  HOSTNAME_SAN="$(hostname 2>/dev/null || true)"
+  case "$HOSTNAME_SAN" in ""|localhost|*[!A-Za-z0-9.-]*) ;; *) SAN="$SAN,dns:$HOSTNAME_SAN" ;; esac
+  (cd "$TLS" &&
+    kt -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=PlatePay demo CA" -ext bc:c -validity 3650 -keystore ca.p12 &&
+    kt -exportcert -rfc -alias ca -keystore ca.p12 -file ca.pem &&
+    kt -genkeypair -alias broker -keyalg EC -groupname secp256r1 -dname "CN=localhost" -validity 825 -keystore broker.p12 &&
+    kt -certreq -alias broker -keystore broker.p12 -file broker.csr &&
+    kt -gencert -alias ca -keystore ca.p12 -infile broker.csr -outfile broker.pem -rfc -ext "SAN=$SAN" -ext EKU=serverAuth -validity 825 &&
+    kt -importcert -noprompt -alias ca -keystore broker.p12 -file ca.pem &&
+    kt -importcert -alias broker -keystore broker.p12 -file broker.pem &&
+    rm -f broker.csr) || { echo "demo: keytool could not make the certificates:" >&2; cat "$TLS/keytool.log" >&2; exit 1; }
 fi
 
 PIDS=()
@@ -110,10 +139,10 @@ trap cleanup INT TERM EXIT
 
 echo "Starting PostgreSQL ($PG_MODE) on 127.0.0.1:$PG_PORT ..."
 if [ "$PG_MODE" = installed ]; then
-  PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" "$ROOT/deploy/local/pg.sh" start
+  PGDATA="$DATA/pgdata" PGPORT="$PG_PORT" PG_APP_PASSWORD="$(cat "$DATA/db-password")" "$ROOT/deploy/local/pg.sh" start
 else
   java -cp "$PG_LAUNCHER/classes:$PG_LAUNCHER/lib/*" com.platepay.deploy.EmbeddedPostgresLauncher \
-    "$DATA/embedded-pgdata" "$PG_PORT" > "$DATA/logs/postgres.log" 2>&1 &
+    "$DATA/embedded-pgdata" "$PG_PORT" "$DATA/db-password" > "$DATA/logs/postgres.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 60); do grep -q "ready on" "$DATA/logs/postgres.log" 2>/dev/null && break; sleep 1; done
   grep -q "ready on" "$DATA/logs/postgres.log" || { echo "demo: embedded PostgreSQL did not start:" >&2; tail -n 20 "$DATA/logs/postgres.log" >&2; exit 1; }
@@ -150,10 +179,12 @@ fi
 # OIDC_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (the server's service account); written 0600 by the launcher.
 set -a; . "$DATA/keycloak/keycloak.env"; set +a
 
-echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on :$MQTT_PORT ..."
-DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD=platepay \
+echo "Starting the PlatePay server on :$HTTP_PORT with its MQTT broker on mqtts://127.0.0.1:$MQTT_PORT ..."
+DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=platepay DB_USER=platepay DB_PASSWORD="$(cat "$DATA/db-password")" \
 PLATEPAY_VAULT_KEY="$(cat "$DATA/vault.key")" PLATEPAY_BANK_URL="http://127.0.0.1:$BANK_PORT" \
-MQTT_PORT="$MQTT_PORT" HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
+MQTT_PORT="$MQTT_PORT" MQTT_TLS=true MQTT_KEYSTORE="$TLS/broker.p12" MQTT_KEYSTORE_PASSWORD="$(cat "$TLS/keystore-password")" \
+MQTT_TLS_CA_FILE="$TLS/ca.pem" MQTT_CLIENT_CA_FILE="$TLS/ca.pem" MQTT_PLAIN_PORT="$PLAIN_MQTT_PORT" \
+HTTP_PORT="$HTTP_PORT" PLATEPAY_DEMO_DIR="$DATA" \
 PLATEPAY_MQTT_SIGNING_KEY_FILE="$DATA/server-signing.key" \
 PLATEPAY_BANK_ACQUIRER="$ACQUIRER" PLATEPAY_ISO8583_PORT="${ISO_PORT:-8583}" \
   java -Dquarkus.profile=demo -Dplatepay.mqtt.embedded.data-dir="$DATA/hivemq" \
@@ -173,6 +204,34 @@ if [ "${READY:-0}" != 1 ]; then
   tail -n 30 "$DATA/logs/server.log" >&2
   exit 1
 fi
+
+# Per-device TLS client certificates (optional on the broker, MQTT_CLIENT_CA_FILE): each demo device gets its own
+# from the demo CA, named after it (CN = the device id), and its device file names it. Its password is still needed.
+issue_client_certificate() {
+  local file="$1" id pw
+  grep -q '"clientCertificate"' "$file" && return 0
+  id="$(sed -n 's/^ *"deviceId" : "\([0-9a-f-]*\)".*/\1/p' "$file")"
+  [ -n "$id" ] || return 0
+  mkdir -p "$TLS/devices"
+  random_secret > "$TLS/devices/$id.password"
+  pw="$(cat "$TLS/devices/$id.password")"
+  ktd() { keytool "$@" -storetype PKCS12 -storepass:file "$id.password"; }
+  if (cd "$TLS/devices" && rm -f "$id.p12" &&
+      ktd -genkeypair -alias device -keyalg EC -groupname secp256r1 -dname "CN=$id" -validity 825 -keystore "$id.p12" &&
+      ktd -certreq -alias device -keystore "$id.p12" -file "$id.csr" &&
+      keytool -gencert -alias ca -keystore ../ca.p12 -storetype PKCS12 -storepass:file ../keystore-password \
+        -infile "$id.csr" -outfile "$id.pem" -rfc -ext EKU=clientAuth -validity 825 &&
+      ktd -importcert -noprompt -alias ca -keystore "$id.p12" -file ../ca.pem &&
+      ktd -importcert -alias device -keystore "$id.p12" -file "$id.pem" &&
+      rm -f "$id.csr" "$id.pem") >/dev/null 2>>"$TLS/keytool.log"; then
+    sed -i "1s|^{\$|{\n  \"clientCertificate\" : \"$TLS/devices/$id.p12\",\n  \"clientCertificatePassword\" : \"$pw\",|" "$file"
+  else
+    echo "demo: could not issue a client certificate for $file (see $TLS/keytool.log); it connects with its password only" >&2
+  fi
+}
+for device_file in "$DATA/handheld.json" "$DATA/lane-entry.json" "$DATA/lane-exit.json"; do
+  [ -s "$device_file" ] && issue_client_certificate "$device_file"
+done
 
 # Camera frames of the demo plate's car for the lane boxes (the edge agent's synthetic plate renderer).
 CAR_IMAGES="$DATA/lane-images/heiE12345"
@@ -206,7 +265,9 @@ PlatePay demo is running.
   Operator console http://localhost:$HTTP_PORT/console/   (live charges, refunds, reviews, devices, staff, settlement, charts)
   Server API      http://localhost:$HTTP_PORT/api/v1     (OpenAPI: http://localhost:$HTTP_PORT/q/openapi)
   Health          http://localhost:$HTTP_PORT/q/health
-  MQTT broker     tcp://127.0.0.1:$MQTT_PORT (per-device credentials)
+  MQTT broker     mqtts://127.0.0.1:$MQTT_PORT (TLS; devices check it against $TLS/ca.pem; per-device credentials
+                  and client certificates from that CA, $TLS/devices/)${PLAIN_MQTT_PORT:+
+                  tcp://127.0.0.1:$PLAIN_MQTT_PORT (plain MQTT, as asked with --plain-mqtt-port)}
   Simulated bank  http://127.0.0.1:$BANK_PORT${ISO_PORT:+ (back office; ISO 8583 host on 127.0.0.1:$ISO_PORT)}
   Logs            $DATA/logs/
 

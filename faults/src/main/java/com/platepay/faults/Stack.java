@@ -121,6 +121,10 @@ final class Stack implements AutoCloseable {
         env.putAll(bank.serverEnv());
         env.put("MQTT_HOST", "127.0.0.1");
         env.put("MQTT_PORT", String.valueOf(mqttPort));
+        // Plain MQTT on purpose: TLS is not what this run measures, and every simulated device shares 127.0.0.1, so
+        // the per-address connection rate would refuse them.
+        env.put("MQTT_TLS", "false");
+        env.put("MQTT_CONNECTS_PER_ADDRESS_PER_SECOND", "0");
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(httpPort));
         // Nothing listens there: proves the charge path needs no Keycloak.

@@ -66,11 +66,13 @@ public final class FuzzCli {
         long started = System.nanoTime();
         if (!o.containsKey("no-mqtt")) {
             DeviceConfig d = DeviceConfig.read(Path.of(o.get("device-file")));
-            BrokerUrl broker = BrokerUrl.parse(d.broker());
+            // As the handheld simulator reads it: over TLS with the device file's CA (the demo's default).
+            Path deviceFile = Path.of(o.get("device-file")).toAbsolutePath();
+            BrokerUrl broker = d.brokerUrl("mqtts://127.0.0.1:8883", deviceFile.getParent());
             DeviceUnderTest device = DeviceUnderTest.of(d.deviceId(), d.siteId(), d.mqttPassword(), d.privateKey(),
                     d.serverPublicKey(), o.get("plate"));
             BankDebits bank = new BankDebits(o.get("bank"));
-            mqtt = MessageFuzz.run(new MessageFuzz.Target(device, broker.host(), broker.port(), bank, bank.accountOf(o.get("pan"))),
+            mqtt = MessageFuzz.run(new MessageFuzz.Target(device, broker, bank, bank.accountOf(o.get("pan"))),
                     seed, count, System.out::println);
             System.out.printf("fuzz: messages done in %.0f s%n", (System.nanoTime() - started) / 1e9);
         }

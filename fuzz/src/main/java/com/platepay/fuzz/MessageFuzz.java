@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class MessageFuzz {
 
     /** Where to send and where to look for money. */
-    public record Target(DeviceUnderTest device, String mqttHost, int mqttPort, BankDebits bank, String accountId) {
+    public record Target(DeviceUnderTest device, com.platepay.protocol.sim.BrokerUrl broker, BankDebits bank, String accountId) {
     }
 
     /** The outcomes, the failed pass conditions, and the schema/server disagreements found on the way. */
@@ -37,7 +37,7 @@ public final class MessageFuzz {
     public static Result run(Target target, java.util.function.Supplier<FuzzCase> cases, int count, Set<String> alsoRefused,
                              Consumer<String> progress) {
         Set<String> before = target.bank().of(target.accountId()).stream().map(BankDebits.Debit::debitId).collect(Collectors.toSet());
-        MessageRun run = new MessageRun(target.device(), target.mqttHost(), target.mqttPort(), 48, Duration.ofSeconds(30));
+        MessageRun run = new MessageRun(target.device(), target.broker(), 48, Duration.ofSeconds(30));
         CaseGenerator probe = new CaseGenerator(target.device(), 0, Clock.systemUTC());
         int[] sent = {0};
         List<Outcome> outcomes = run.run(() -> sent[0]++ < count ? cases.get() : probe.next(CaseGenerator.Family.VALID),

@@ -1,6 +1,7 @@
 package com.platepay.fuzz;
 
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.platepay.protocol.sim.BrokerUrl;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,11 +49,11 @@ public final class MessageRun {
     private static final Duration SLOT_TIMEOUT = Duration.ofSeconds(10);
     private final List<FuzzCase> foreignTopicCases = new ArrayList<>();
 
-    public MessageRun(DeviceUnderTest device, String host, int port, int window, Duration answerTimeout) {
+    public MessageRun(DeviceUnderTest device, BrokerUrl broker, int window, Duration answerTimeout) {
         this.device = device;
         this.answerTimeout = answerTimeout;
         this.permits = new Semaphore(window);
-        this.link = new MqttLink(device, host, port, this::onResult);
+        this.link = new MqttLink(device, broker, this::onResult);
     }
 
     /** Sends {@code count} cases from {@code cases}; {@code progress} hears about every {@code progressEvery}-th. */

@@ -1,12 +1,13 @@
 package com.platepay.fuzz;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.platepay.protocol.sim.BrokerUrl;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,20 +16,19 @@ import java.util.function.Consumer;
 /** The fuzzing device's MQTT 5 connection (client id = user name = device id), subscribed to its result topic. */
 final class MqttLink implements AutoCloseable {
     private final DeviceUnderTest device;
-    private final String host;
-    private final int port;
+    private final BrokerUrl broker;
     private final Consumer<Mqtt5Publish> onResult;
     private Mqtt5AsyncClient client;
 
-    MqttLink(DeviceUnderTest device, String host, int port, Consumer<Mqtt5Publish> onResult) {
+    MqttLink(DeviceUnderTest device, BrokerUrl broker, Consumer<Mqtt5Publish> onResult) {
         this.device = device;
-        this.host = host;
-        this.port = port;
+        this.broker = broker;
         this.onResult = onResult;
     }
 
     void connect() {
-        client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId()).serverHost(host).serverPort(port)
+        // Host, port and, on mqtts://, TLS checking the broker's certificate (CA and host name).
+        client = broker.clientBuilder(device.deviceId(), Duration.ofSeconds(10)).useMqttVersion5()
                 .simpleAuth().username(device.deviceId()).password(device.mqttPassword().getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().buildAsync();
         await(client.connectWith().cleanStart(true).keepAlive(30).send());

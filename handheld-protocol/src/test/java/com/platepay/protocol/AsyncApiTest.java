@@ -29,7 +29,8 @@ class AsyncApiTest {
     void isAsyncApi3OverMqtt5() {
         assertTrue(doc.get("asyncapi").asText().startsWith("3."));
         JsonNode server = doc.get("servers").elements().next();
-        assertEquals("mqtt", server.get("protocol").asText());
+        assertEquals("secure-mqtt", server.get("protocol").asText(), "devices' default is MQTT over TLS");
+        assertTrue(server.get("host").asText().endsWith(":8883"));
         assertEquals("5", server.get("protocolVersion").asText());
     }
 

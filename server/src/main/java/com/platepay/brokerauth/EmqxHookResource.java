@@ -6,6 +6,7 @@ import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.Hashes;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.sites.DeviceAccess;
+import com.platepay.sites.DeviceCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

@@ -330,12 +330,26 @@ public class DemoSeeder {
         return v;
     }
 
-    /** A device file from before the server kept its signing key still gets the key results are checked with. */
+    /**
+     * A device file from before the server kept its signing key still gets the key results are checked with, and one
+     * from before TLS (or another port) the broker's address and CA.
+     */
     private void refreshServerKey(Path file) {
         try {
             ObjectNode content = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+            boolean changed = false;
             if (!server.publicKey().equals(content.path("serverPublicKey").asText())) {
                 content.put("serverPublicKey", server.publicKey());
+                changed = true;
+            }
+            Map<String, String> broker = DeviceFiles.brokerFields(config.mqtt());
+            if (!broker.get("broker").equals(content.path("broker").asText())
+                    || !broker.getOrDefault("caFile", "").equals(content.path("caFile").asText(""))) {
+                content.remove("caFile");
+                broker.forEach(content::put);
+                changed = true;
+            }
+            if (changed) {
                 writePrivately(file, content);
             }
         } catch (Exception e) {
@@ -350,7 +364,7 @@ public class DemoSeeder {
         content.put("mqttUsername", device.id.toString());
         content.put("mqttPassword", credentials.mqttPassword());
         content.put("privateKey", credentials.privateKey());
-        content.put("broker", "tcp://" + config.mqtt().host() + ":" + config.mqtt().port());
+        content.putAll(DeviceFiles.brokerFields(config.mqtt()));
         content.put("serverPublicKey", server.publicKey());
         try {
             writePrivately(file, content);
@@ -360,11 +374,7 @@ public class DemoSeeder {
     }
 
     private static void writePrivately(Path file, Object content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DeviceFiles.writePrivately(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
     }
 
     private static String readDeviceId(Path file) {

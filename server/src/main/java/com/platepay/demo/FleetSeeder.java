@@ -386,7 +386,7 @@ public class FleetSeeder {
         content.put("mqttUsername", device.id.toString());
         content.put("mqttPassword", credentials.mqttPassword());
         content.put("privateKey", credentials.privateKey());
-        content.put("broker", "tcp://" + config.mqtt().host() + ":" + config.mqtt().port());
+        content.putAll(DeviceFiles.brokerFields(config.mqtt()));
         content.put("serverPublicKey", server.publicKey());
         try {
             writePrivately(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(content));
@@ -395,11 +395,7 @@ public class FleetSeeder {
         }
     }
 
-    /** Written 0600 from the start (the temp file is created with that mode), then moved into place atomically. */
     private static void writePrivately(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DeviceFiles.writePrivately(file, text);
     }
 }

@@ -15,7 +15,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** HiveMQ CE inside the server process, with PlatePay's device authentication and ACL as an embedded extension. */
+/**
+ * HiveMQ CE inside the server process, with PlatePay's device authentication and ACL as an embedded extension.
+ * Devices connect over TLS on host:port by default (a {@code tls-tcp-listener} with the configured keystore); plain
+ * MQTT is served there only with {@code platepay.mqtt.tls=false}, or beside it on {@code embedded.plain-port}. The
+ * generated {@code config.xml} holds the keystore password, so it is created 0600 (as is the client-CA trust store).
+ */
 class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
@@ -31,9 +36,10 @@ class EmbeddedBroker {
             Path home = config.embedded().dataDir().map(Path::of).orElse(Files.createTempDirectory("platepay-hivemq"));
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("extensions"));
-            Files.writeString(conf.resolve("config.xml"), """
+            String listeners = BrokerListeners.xml(config, conf);
+            BrokerListeners.writePrivate(conf.resolve("config.xml"), """
                     <hivemq>
-                      <listeners><tcp-listener><port>%d</port><bind-address>%s</bind-address></tcp-listener></listeners>
+                      <listeners>%s</listeners>
                       <persistence><mode>in-memory</mode></persistence>
                       <mqtt>
                         <queued-messages><max-queue-size>%d</max-queue-size><strategy>discard</strategy></queued-messages>
@@ -42,7 +48,7 @@ class EmbeddedBroker {
                       </mqtt>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(config.port(), config.host(), config.embedded().maxQueuedMessages(), config.embedded().maxPacketBytes(),
+                    """.formatted(listeners, config.embedded().maxQueuedMessages(), config.embedded().maxPacketBytes(),
                     config.embedded().receiveMaximum()));
             EmbeddedExtension extension = EmbeddedExtension.builder()
                     .withId("platepay-device-auth").withName("PlatePay device authentication").withVersion("1")
@@ -66,7 +72,8 @@ class EmbeddedBroker {
                     .withoutLoggingBootstrap()
                     .build();
             hive.start().get(60, TimeUnit.SECONDS);
-            LOG.infof("embedded MQTT broker listening on %s:%d", config.host(), config.port());
+            LOG.infof("embedded MQTT broker listening on %s://%s:%d%s", config.tls() ? "mqtts" : "tcp", config.host(), config.port(),
+                    config.embedded().plainPort().isPresent() ? " and plain tcp://" + config.host() + ":" + config.embedded().plainPort().getAsInt() : "");
             return new EmbeddedBroker(hive);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the embedded broker's folders", e);

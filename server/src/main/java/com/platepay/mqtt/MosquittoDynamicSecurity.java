@@ -71,13 +71,13 @@ public class MosquittoDynamicSecurity implements BrokerAccounts {
             return;
         }
         PlatePayConfig.Mqtt mqtt = config.mqtt();
-        client = MqttClient.builder().useMqttVersion5()
+        var builder = MqttClient.builder().useMqttVersion5()
                 .identifier(mqtt.clientId().orElse("platepay-server-" + UUID.randomUUID()) + "-dynsec")
                 .serverHost(mqtt.host()).serverPort(mqtt.port())
                 .simpleAuth().username(identity.username()).password(identity.password().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .automaticReconnectWithDefaultConfig()
-                .addConnectedListener(ctx -> client.subscribeWith().topicFilter(RESPONSE).qos(MqttQos.AT_LEAST_ONCE).callback(this::onAnswer).send())
-                .buildAsync();
+                .addConnectedListener(ctx -> client.subscribeWith().topicFilter(RESPONSE).qos(MqttQos.AT_LEAST_ONCE).callback(this::onAnswer).send());
+        client = ServerClientTls.of(mqtt).map(builder::sslConfig).orElse(builder).buildAsync();
         client.connectWith().cleanStart(true).keepAlive(30).send().get(30, TimeUnit.SECONDS);
         client.subscribeWith().topicFilter(RESPONSE).qos(MqttQos.AT_LEAST_ONCE).callback(this::onAnswer).send().get(10, TimeUnit.SECONDS);
         ObjectNode role = command("createRole").put("rolename", SERVER_ROLE);

@@ -13,7 +13,7 @@ import com.platepay.protocol.Ids;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.charge.ReasonCodes;
-import com.platepay.sites.DeviceLookup;
+import com.platepay.sites.DeviceCache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +23,10 @@ import jakarta.enterprise.inject.Instance;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,7 @@ public class MqttGateway {
 
     private final PlatePayConfig config;
     private final ServerIdentity identity;
-    private final DeviceLookup devices;
+    private final DeviceCache devices;
     private final DeviceMessageAuthenticator authenticator;
     private final Map<String, DeviceChannel> channels;
     private final ReactiveContext reactive;
@@ -66,7 +68,7 @@ public class MqttGateway {
     private EmbeddedBroker broker;
     private Mqtt5AsyncClient client;
 
-    public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceLookup devices, DeviceMessageAuthenticator authenticator,
+    public MqttGateway(PlatePayConfig config, ServerIdentity identity, DeviceCache devices, DeviceMessageAuthenticator authenticator,
                        Instance<DeviceChannel> channels, ReactiveContext reactive, StageTimers stages,
                        io.micrometer.core.instrument.MeterRegistry metrics) {
         this.stages = stages;
@@ -83,9 +85,11 @@ public class MqttGateway {
     void start(@Observes StartupEvent event) throws Exception {
         PlatePayConfig.Mqtt mqtt = config.mqtt();
         if (mqtt.embedded().enabled()) {
-            broker = EmbeddedBroker.start(mqtt, new DeviceAuthenticator(devices, identity));
+            ConnectRateLimit rate = new ConnectRateLimit(mqtt.embedded().connectsPerAddressPerSecond(),
+                    Set.copyOf(mqtt.embedded().connectRateExempt().orElse(List.of())), System::nanoTime);
+            broker = EmbeddedBroker.start(mqtt, new DeviceAuthenticator(devices, identity, rate));
         }
-        client = MqttClient.builder()
+        var builder = MqttClient.builder()
                 .useMqttVersion5()
                 .identifier(mqtt.clientId().orElseGet(MqttGateway::defaultClientId))
                 .serverHost(mqtt.host())
@@ -94,14 +98,15 @@ public class MqttGateway {
                 .automaticReconnectWithDefaultConfig()
                 // Subscribe again on every (re)connect, in case the broker lost the session.
                 .addConnectedListener(ctx -> subscribe())
-                .addDisconnectedListener(ctx -> LOG.warnf("MQTT connection lost (%s); reconnecting", ctx.getCause().getMessage()))
-                .buildAsync();
+                .addDisconnectedListener(ctx -> LOG.warnf("MQTT connection lost (%s); reconnecting", ctx.getCause().getMessage()));
+        // TLS to the broker unless plain MQTT is configured on purpose (ServerClientTls: what is trusted).
+        client = ServerClientTls.of(mqtt).map(builder::sslConfig).orElse(builder).buildAsync();
         client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, true);
         long sessionExpiry = mqtt.sessionExpirySeconds().orElse(mqtt.embedded().enabled() ? EMBEDDED_SESSION_EXPIRY_SECONDS : 0);
         client.connectWith().cleanStart(sessionExpiry == 0).sessionExpiryInterval(sessionExpiry).keepAlive(30)
                 .restrictions().receiveMaximum(mqtt.maxInFlight()).applyRestrictions()
                 .send().get(30, TimeUnit.SECONDS);
-        LOG.infof("device gateway connected to MQTT broker %s:%d", mqtt.host(), mqtt.port());
+        LOG.infof("device gateway connected to MQTT broker %s://%s:%d", mqtt.tls() ? "mqtts" : "tcp", mqtt.host(), mqtt.port());
     }
 
     void stop(@Observes ShutdownEvent event) {

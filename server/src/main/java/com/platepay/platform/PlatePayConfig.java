@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Everything PlatePay reads from configuration; see README "Configuration". */
 @ConfigMapping(prefix = "platepay")
@@ -184,8 +186,22 @@ public interface PlatePayConfig {
         @WithDefault("127.0.0.1")
         String host();
 
-        @WithDefault("1883")
+        @WithDefault("8883")
         int port();
+
+        /**
+         * MQTT over TLS: the server's connection to the broker, and with the embedded broker its listener on host:port
+         * (devices' default). Plain MQTT only when set to false on purpose (README "MQTT over TLS").
+         */
+        @WithDefault("true")
+        boolean tls();
+
+        /**
+         * PEM file of the CA(s) the broker's certificate must chain to; host name checked too. Unset: with the
+         * embedded broker, the certificates of its own keystore (pinned, no host name check: it is this process);
+         * with an external one, the JVM's default trust store.
+         */
+        Optional<String> tlsCaFile();
 
         /** Credentials of the server's own client; needed only for an external broker (the embedded one makes its own). */
         Optional<String> username();
@@ -250,6 +266,32 @@ public interface PlatePayConfig {
             /** QoS 1 messages one client may have in flight to the broker before it must wait for acknowledgements. */
             @WithDefault("64")
             int receiveMaximum();
+
+            /** PKCS#12 (or JKS) file with the broker's private key and certificate chain, for its TLS listener. */
+            Optional<String> keystore();
+
+            /** The keystore's password (also the key's); from the environment or a 0600 file, never from git. */
+            Optional<String> keystorePassword();
+
+            /**
+             * PEM file of the CA that issues devices' client certificates. Set: the TLS listener asks for a client
+             * certificate and a device that presents one must present one of this CA's, named after the device
+             * (CN = device id); the password is still required. Unset: server-side TLS only.
+             */
+            Optional<String> clientCaFile();
+
+            /** A second, plain MQTT listener on host:this port, for devices that cannot do TLS; none unless set. */
+            OptionalInt plainPort();
+
+            /**
+             * CONNECTs one IP address may make per second (a bucket of as many, refilled at this rate); past it the
+             * broker refuses with "connection rate exceeded" before any credential is checked. 0: no limit.
+             */
+            @WithDefault("20")
+            int connectsPerAddressPerSecond();
+
+            /** Addresses the connection rate does not apply to (e.g. a station's NAT gateway), exact IPs. */
+            Optional<List<String>> connectRateExempt();
         }
     }
 

@@ -35,7 +35,7 @@ public class DeviceLookup {
         return find(pool, deviceId);
     }
 
-    /** The same lookup on another pool (the broker hooks keep theirs apart, brokerauth.DeviceCache). */
+    /** The same lookup on another pool (broker authentication keeps its own apart, DeviceCache). */
     public static Uni<Optional<DeviceRecord>> find(Pool pool, String deviceId) {
         // UUID.fromString also takes non-canonical shapes such as "1-2-3-4-5": only the 36-character form names a device.
         if (deviceId == null || !CANONICAL_UUID.matcher(Ids.canonical(deviceId)).matches()) {

@@ -58,8 +58,9 @@ public class OperatorDeviceResource {
             d.updatedAt = Instant.now();
             return DeviceResource.issued(d, credentials, server);
         }).call(() -> audit.record(AuditAction.DEVICE_CREDENTIALS_ROTATED, AuditedResource.DEVICE, id, "old password and key refused")))
-                .call(issued -> broker.rotated(id, issued.device().siteId(), credentials.mqttPassword()))
-                .invoke(() -> changed.fire(new DeviceChanged(id)));
+                // Cached device reads are dropped before the session is cut, so its reconnect meets the new secret.
+                .invoke(() -> changed.fire(new DeviceChanged(id)))
+                .call(issued -> broker.rotated(id, issued.device().siteId(), credentials.mqttPassword()));
     }
 
     /** Disabled at once: the live session is cut after the commit, and new connections and messages are refused. */
@@ -67,16 +68,16 @@ public class OperatorDeviceResource {
     @Path("/{id}/disable")
     public Uni<DeviceResource.DeviceView> disable(@PathParam("id") UUID id) {
         return Panache.withTransaction(() -> setStatus(id, Device.Status.DISABLED, AuditAction.DEVICE_DISABLED))
-                .call(() -> broker.disabled(id))
-                .invoke(() -> changed.fire(new DeviceChanged(id)));
+                .invoke(() -> changed.fire(new DeviceChanged(id)))
+                .call(() -> broker.disabled(id));
     }
 
     @POST
     @Path("/{id}/enable")
     public Uni<DeviceResource.DeviceView> enable(@PathParam("id") UUID id) {
         return Panache.withTransaction(() -> setStatus(id, Device.Status.ACTIVE, AuditAction.DEVICE_ENABLED))
-                .call(() -> broker.enabled(id))
-                .invoke(() -> changed.fire(new DeviceChanged(id)));
+                .invoke(() -> changed.fire(new DeviceChanged(id)))
+                .call(() -> broker.enabled(id));
     }
 
     private Uni<DeviceResource.DeviceView> setStatus(UUID id, Device.Status status, AuditAction action) {

@@ -27,7 +27,7 @@ class DailyCapConcurrencyTest {
 
     @ConfigProperty(name = "platepay.bank.url")
     String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
+    @ConfigProperty(name = "platepay.mqtt.embedded.plain-port")
     int mqttPort;
 
     @Test

@@ -1,5 +1,6 @@
 package com.platepay.fuzz;
 
+import com.platepay.protocol.sim.BrokerUrl;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.TestIdentities;
 import com.platepay.testing.Users;
@@ -20,7 +21,7 @@ final class FuzzedStack {
         Scenario.DeviceCredentials d = scenario.device(Users.OLGA, scenario.site(Users.OLGA, "GAS"), "HANDHELD");
         DeviceUnderTest device = DeviceUnderTest.of(d.deviceId(), d.siteId(), d.password(), d.privateKey(), d.serverPublicKey(),
                 driver.plate());
-        return new MessageFuzz.Target(device, "127.0.0.1", mqttPort, new BankDebits(bankUrl), driver.account().id());
+        return new MessageFuzz.Target(device, new BrokerUrl("127.0.0.1", mqttPort, false), new BankDebits(bankUrl), driver.account().id());
     }
 
     /** A real token for each role; the attendant is a Keycloak account made for this run. */

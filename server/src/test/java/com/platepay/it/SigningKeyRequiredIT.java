@@ -45,6 +45,7 @@ class SigningKeyRequiredIT {
         env.put("OIDC_URL", System.getProperty("test.oidc-url"));
         env.put("HTTP_PORT", String.valueOf(freePort()));
         env.put("MQTT_PORT", String.valueOf(freePort()));
+        env.put("MQTT_TLS", "false");   // this test is about the signing key, not the broker's keystore
         env.remove("PLATEPAY_MQTT_SIGNING_KEY");
         env.remove("PLATEPAY_MQTT_SIGNING_KEY_FILE");
         Process process = server.start();

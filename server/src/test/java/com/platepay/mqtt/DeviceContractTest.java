@@ -28,7 +28,7 @@ class DeviceContractTest {
 
     @ConfigProperty(name = "platepay.bank.url")
     String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
+    @ConfigProperty(name = "platepay.mqtt.embedded.plain-port")
     int mqttPort;
 
     @Test

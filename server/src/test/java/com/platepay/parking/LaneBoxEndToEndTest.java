@@ -20,13 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole lane, end to end on real parts: the lane box (edge-agent's packaged jar, its own process) reads
  * frames the edge agent rendered of the demo car, journals the read and sends it signed over MQTT to the server,
  * which prices the stay, debits the card through the charging core and the simulated bank, and answers with a
- * signed OPEN_BARRIER that the box acts on.
+ * signed OPEN_BARRIER that the box acts on. The box reaches the broker as the demo's boxes do: over TLS, checking
+ * the broker's certificate against the CA its device file names.
  */
 @QuarkusTest
 @WithTestResource(TestStack.class)
@@ -37,6 +39,11 @@ class LaneBoxEndToEndTest extends StackTest {
     /** The demo lanes' threshold (DemoSeeder), below that read and far above a read without PaddleOCR (about 300). */
     static final int THRESHOLD = 700;
     static final Duration RUN = Duration.ofSeconds(90);
+
+    @ConfigProperty(name = "platepay.mqtt.port")
+    int tlsPort;
+    @ConfigProperty(name = "platepay.mqtt.tls-ca-file")
+    String caFile;
 
     @Test
     void aCarReadFromRenderedFramesEntersLeavesIsDebitedOnceAndTheBarrierOpens() throws Exception {
@@ -114,7 +121,8 @@ class LaneBoxEndToEndTest extends StackTest {
         device.put("mqttUsername", camera.deviceId());
         device.put("mqttPassword", camera.password());
         device.put("privateKey", camera.privateKey());
-        device.put("broker", "tcp://127.0.0.1:" + mqttPort);
+        device.put("broker", "mqtts://localhost:" + tlsPort);
+        device.put("caFile", caFile);
         device.put("serverPublicKey", camera.serverPublicKey());
         Files.writeString(file, new ObjectMapper().writeValueAsString(device));
         return file;

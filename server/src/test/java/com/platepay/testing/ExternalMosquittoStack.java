@@ -44,6 +44,7 @@ public class ExternalMosquittoStack extends TestStack {
             awaitPort(port);
             config.put("platepay.mqtt.embedded.enabled", "false");
             config.put("platepay.mqtt.port", String.valueOf(port));
+            config.put("platepay.mqtt.tls", "false");   // this Mosquitto listens plain; TLS is tested on the embedded broker
             config.put("platepay.mqtt.username", ADMIN);
             config.put("platepay.mqtt.password", adminPassword);
             config.put("platepay.mqtt.accounts", "mosquitto-dynsec");

@@ -13,7 +13,7 @@ public abstract class StackTest {
 
     @ConfigProperty(name = "platepay.bank.url")
     protected String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
+    @ConfigProperty(name = "platepay.mqtt.embedded.plain-port")
     protected int mqttPort;
     @Inject
     protected Pool pool;

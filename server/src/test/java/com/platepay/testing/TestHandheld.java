@@ -1,6 +1,7 @@
 package com.platepay.testing;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
@@ -16,6 +17,7 @@ import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.charge.ChargeRequest;
+import com.platepay.protocol.sim.BrokerUrl;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.cylinder.CylinderCheckRequest;
 import com.platepay.protocol.cylinder.CylinderCheckResult;
@@ -43,9 +45,18 @@ public final class TestHandheld implements AutoCloseable {
     public final BlockingQueue<byte[]> rawResults = new LinkedBlockingQueue<>();
 
     public TestHandheld(Scenario.DeviceCredentials device, String host, int port) {
+        this(device, MqttClient.builder().serverHost(host).serverPort(port));
+    }
+
+    /** A handheld on a broker as the simulator reaches it: an {@code mqtts://} URL checks the CA and the host name. */
+    public TestHandheld(Scenario.DeviceCredentials device, BrokerUrl broker) {
+        this(device, broker.clientBuilder(device.deviceId(), Duration.ofSeconds(10)));
+    }
+
+    private TestHandheld(Scenario.DeviceCredentials device, MqttClientBuilder builder) {
         this.device = device;
         this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
-        this.client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId()).serverHost(host).serverPort(port)
+        this.client = builder.identifier(device.deviceId()).useMqttVersion5()
                 .simpleAuth().username(device.deviceId()).password(device.password().getBytes(StandardCharsets.UTF_8))
                 .applySimpleAuth().buildBlocking();
         client.connect();

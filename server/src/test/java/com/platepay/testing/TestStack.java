@@ -24,6 +24,8 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     private static final String BANK_JAR = "bank-simulator.jar";
     private static final String KEYCLOAK_DIST = "keycloak.dist";
+    /** The embedded broker's CONNECTs per address per second in tests (ConnectRateTest). */
+    public static final int CONNECTS_PER_SECOND = 5;
 
     private EmbeddedPostgres postgres;
     private BankSimulatorProcess bank;
@@ -41,6 +43,8 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
                     .start();
             bank = BankSimulatorProcess.start(bankJar(), Files.createDirectories(work.resolve("bank")));
             int mqttPort = freePort();
+            int plainMqttPort = freePort();
+            TestCertificates tls = TestCertificates.create(work.resolve("tls"), "test");
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
 
@@ -61,7 +65,18 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.charging.username", "postgres");
             config.put("quarkus.datasource.charging.password", "postgres");
             config.put("platepay.bank.url", bank.baseUrl());
+            // Devices' default: TLS on platepay.mqtt.port (the server's own client connects there, trusting the CA).
+            // Tests where TLS is not the point use the plain listener configured beside it (test.mqtt-port).
             config.put("platepay.mqtt.port", String.valueOf(mqttPort));
+            config.put("platepay.mqtt.tls", "true");
+            config.put("platepay.mqtt.tls-ca-file", tls.caPem().toString());
+            config.put("platepay.mqtt.embedded.keystore", tls.brokerKeystore().toString());
+            config.put("platepay.mqtt.embedded.keystore-password", tls.password());
+            config.put("platepay.mqtt.embedded.client-ca-file", tls.caPem().toString());
+            config.put("platepay.mqtt.embedded.plain-port", String.valueOf(plainMqttPort));
+            // Every test device connects from 127.0.0.1, which is exempt; the rate test connects from 127.0.0.2.
+            config.put("platepay.mqtt.embedded.connects-per-address-per-second", String.valueOf(CONNECTS_PER_SECOND));
+            config.put("platepay.mqtt.embedded.connect-rate-exempt", "127.0.0.1");
             config.put("platepay.mqtt.embedded.data-dir", Files.createDirectories(work.resolve("hivemq")).toString());
             config.put("platepay.vault.key", Base64.getEncoder().encodeToString(key));
             config.put("platepay.mqtt.signing-key-file", work.resolve("server-signing.key").toString());
@@ -87,7 +102,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             System.setProperty("test.emqx-api-url", emqxApi.url());
             // Integration tests run in this JVM but not inside the application: they read these.
             System.setProperty("test.bank-url", bank.baseUrl());
-            System.setProperty("test.mqtt-port", String.valueOf(mqttPort));
+            System.setProperty("test.mqtt-port", String.valueOf(plainMqttPort));
+            System.setProperty("test.mqtts-port", String.valueOf(mqttPort));
+            System.setProperty("test.tls-dir", tls.dir().toString());
             System.setProperty("test.db-host-port", "localhost:" + postgres.getPort());
             System.setProperty("test.oidc-url", identities.realmUrl());
             return config;

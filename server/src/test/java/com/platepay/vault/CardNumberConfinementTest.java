@@ -29,7 +29,7 @@ class CardNumberConfinementTest {
 
     @ConfigProperty(name = "platepay.bank.url")
     String bankUrl;
-    @ConfigProperty(name = "platepay.mqtt.port")
+    @ConfigProperty(name = "platepay.mqtt.embedded.plain-port")
     int mqttPort;
     @Inject
     Pool pool;

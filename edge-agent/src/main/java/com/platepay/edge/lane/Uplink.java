@@ -1,6 +1,5 @@
 package com.platepay.edge.lane;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -58,8 +57,8 @@ final class Uplink implements AutoCloseable {
         this.journal = journal;
         this.resendAfter = resendAfter;
         this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
-        this.client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId())
-                .serverHost(device.host()).serverPort(device.port())
+        // Host, port and, on mqtts://, TLS with the broker's certificate checked (CA and host name).
+        this.client = device.broker().clientBuilder(device.deviceId(), Duration.ofSeconds(10)).useMqttVersion5()
                 .simpleAuth().username(device.mqttUsername()).password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
                 .addConnectedListener(ctx -> subscribeThenFlush(onLink))

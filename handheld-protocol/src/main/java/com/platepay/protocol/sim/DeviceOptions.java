@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  * broker, how long to wait. {@link #resolve} turns them into a {@link Device} or a usage error.
  */
 final class DeviceOptions {
-    static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+    static final String DEFAULT_BROKER = "mqtts://127.0.0.1:8883";
 
-    @Option(names = "--device-file", paramLabel = "FILE", description = "device JSON {deviceId, siteId, mqttUsername, mqttPassword, privateKey, broker, serverPublicKey}")
+    @Option(names = "--device-file", paramLabel = "FILE",
+            description = "device JSON {deviceId, siteId, mqttUsername, mqttPassword, privateKey, broker, serverPublicKey, caFile}")
     Path deviceFile;
 
     @Option(names = "--device-id", paramLabel = "ID", description = "device id (overrides the file)")
@@ -42,8 +43,18 @@ final class DeviceOptions {
             description = "the server's Ed25519 public key, base64 X.509 (overrides the file); results that it does not verify are ignored")
     String serverKey;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "tcp://host:port or ssl://host:port (default: the file's broker, else " + DEFAULT_BROKER + ")")
+    @Option(names = "--broker", paramLabel = "URL", description = "mqtts://host:port or tcp://host:port (default: the file's broker, else " + DEFAULT_BROKER + ")")
     String broker;
+
+    @Option(names = "--ca", paramLabel = "PEM",
+            description = "CA certificate(s) the broker's TLS certificate must chain to (default: the file's caFile, else the JVM's trust store)")
+    String caFile;
+
+    @Option(names = "--client-cert", paramLabel = "P12", description = "the device's own TLS client certificate, PKCS#12 (default: the file's clientCertificate)")
+    String clientCertificate;
+
+    @Option(names = "--client-cert-password", paramLabel = "PW", description = "the client certificate file's password")
+    String clientCertificatePassword;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default: the device id)")
     String clientId;
@@ -103,7 +114,8 @@ final class DeviceOptions {
                 throw usage(spec, e.getMessage());
             }
         }
-        DeviceConfig device = fromFile.overriddenBy(new DeviceConfig(deviceId, siteId, username, password, privateKey, broker, serverKey));
+        DeviceConfig device = fromFile.overriddenBy(new DeviceConfig(deviceId, siteId, username, password, privateKey, broker, serverKey,
+                null, null, clientCertificatePassword));
         if (device.deviceId() == null || device.siteId() == null || device.privateKey() == null) {
             throw usage(spec, "the device needs a device id, a site id and a private key (--device-id, --site-id, --private-key, or a device file)");
         }
@@ -126,7 +138,17 @@ final class DeviceOptions {
         }
         BrokerUrl brokerUrl;
         try {
-            brokerUrl = BrokerUrl.parse(device.broker() == null ? DEFAULT_BROKER : device.broker());
+            // A flag names a file from the working folder, the device file from the device file's own folder.
+            brokerUrl = device.brokerUrl(DEFAULT_BROKER, file == null ? null : file.toAbsolutePath().getParent());
+            if (caFile != null) {
+                brokerUrl = brokerUrl.withCa(Path.of(caFile));
+            }
+            if (clientCertificate != null) {
+                brokerUrl = brokerUrl.withClientCertificate(Path.of(clientCertificate), device.clientCertificatePassword());
+            }
+            if (brokerUrl.tls()) {
+                brokerUrl.sslConfig();   // a CA or client certificate file that cannot be read is a usage error, now
+            }
         } catch (IllegalArgumentException e) {
             throw usage(spec, e.getMessage());
         }

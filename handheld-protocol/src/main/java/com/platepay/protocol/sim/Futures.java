@@ -45,7 +45,10 @@ final class Futures {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            if (root instanceof ConnectException || c instanceof ConnectionFailedException) {
+            if (c.getCause() instanceof javax.net.ssl.SSLHandshakeException) {
+                why = "the broker's TLS certificate was not accepted (" + message(root) + "): the device checks it against its CA"
+                        + " (caFile in the device file, or --ca) and the host name it connects to";
+            } else if (root instanceof ConnectException || c instanceof ConnectionFailedException) {
                 why = "the broker cannot be reached (" + message(root) + ")";
             } else {
                 why = message(root);

@@ -1,9 +1,6 @@
-package com.platepay.brokerauth;
+package com.platepay.sites;
 
 import com.platepay.platform.PlatePayConfig;
-import com.platepay.sites.DeviceChanged;
-import com.platepay.sites.DeviceLookup;
-import com.platepay.sites.DeviceRecord;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Devices as the broker hooks see them, read from a pool of their own ({@code brokerauth}, a few connections) and
- * reused for a short while. When a province's devices all reconnect after an outage, EMQX calls the hooks once per
- * connect and once per topic: without the cache that is a query each, and on a shared pool it would queue ahead of
- * the gateway's per-message device reads. Concurrent calls for one device share one query. A change made through
- * this replica is forgotten at once (DeviceChanged); one made through another replica at the latest after the TTL.
+ * Devices as broker authentication sees them (the embedded broker's connects, mqtt.DeviceAuthenticator, and the EMQX
+ * hooks, brokerauth), read from a pool of their own ({@code brokerauth}, a few connections) and reused for a short
+ * while. When a province's devices all reconnect after an outage, every connect (and on EMQX every topic) asks for
+ * its device: without the cache that is a query each, and on a shared pool it would queue ahead of the gateway's
+ * per-message device reads and the charge path. Concurrent calls for one device share one query. A change made
+ * through this replica is forgotten at once (DeviceChanged, fired before the device's session is cut); one made
+ * through another replica at the latest after the TTL. Per-message checks never use it (DeviceLookup).
  */
 @ApplicationScoped
 public class DeviceCache {
