@@ -7,6 +7,8 @@ import { announce, badge, clear, el, errorText, field, formError, money, time } 
 import { dialog, table } from './common.js';
 import { refundDialog } from './live.js';
 
+const PLATE_COLOURS = ['BLUE', 'YELLOW', 'GREEN', 'WHITE', 'BLACK'];
+
 export async function reviewsView(root, ctx) {
   const base = ctx.role === 'admin' ? '/api/v1/admin' : '/api/v1/operator';
   const proofs = el('div', { id: 'proofs' });
@@ -76,11 +78,40 @@ export async function reviewsView(root, ctx) {
     clear(stays, table('reviews.reads', ['col.time', 'col.plate', 'col.confidence', 'col.reason', 'col.actions'], list.map((s) => [
       time(s.exitAt || s.entryAt), el('span', { class: 'plate', text: s.plate }), s.exitConfidence == null ? '' : String(s.exitConfidence),
       s.reviewReason || s.flag || '',
-      el('button', { type: 'button', class: 'secondary', text: t('parking.waive'), onclick: () => answerDialog(t('parking.waive'),
-        'refund.reason', 200, async (reason) => {
-          await ctx.api('/api/v1/operator/parking/sessions/' + s.id + '/waive', { method: 'POST', body: { reason } });
-          await loadStays();
-        }) })])));
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', 'data-resolve-stay': s.id, text: t('parking.resolve'), onclick: () => resolveStay(s) }),
+        el('button', { type: 'button', class: 'secondary', text: t('parking.waive'), onclick: () => answerDialog(t('parking.waive'),
+          'refund.reason', 200, async (reason) => {
+            await ctx.api('/api/v1/operator/parking/sessions/' + s.id + '/waive', { method: 'POST', body: { reason } });
+            await loadStays();
+          }) }))]), { id: 'stays-table' }));
+  }
+
+  /** The plate a person read from the lane's crop: the stay is priced and that plate's card debited, or it stays to waive. */
+  function resolveStay(s) {
+    const [plateField, plate] = field('resolve-plate', 'parking.plate', el('input', { type: 'text', maxlength: '32', required: true,
+      value: s.plate, autocomplete: 'off' }));
+    const colour = el('select', { required: true }, PLATE_COLOURS.map((c) => el('option', { value: c, text: t('colour.' + c),
+      selected: c === s.plateColour })));
+    const [colourField] = field('resolve-colour', 'parking.colour', colour);
+    const form = el('form', { id: 'resolve-form' }, plateField, colourField);
+    const errors = formError(form);
+    const box = dialog(t('parking.resolve') + ' ' + s.plate, form, { id: 'resolve-dialog' });
+    form.append(el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondary', text: t('common.cancel'), onclick: () => box.close() }),
+      el('button', { type: 'submit', text: t('common.save') })));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const done = await ctx.api('/api/v1/operator/parking/sessions/' + s.id + '/resolve', { method: 'POST',
+          body: { plate: plate.value.trim(), plateColour: colour.value } });
+        announce(t('parking.resolved') + ' ' + done.plate + ': ' + t('parking.status.' + done.status));
+        box.close();
+        await loadStays();
+      } catch (e) {
+        errors.show(e);
+      }
+    });
   }
 
   await loadProofs();

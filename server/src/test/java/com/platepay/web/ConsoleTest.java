@@ -16,12 +16,16 @@ import com.platepay.protocol.Ids;
 import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ChargeResult;
 import com.platepay.protocol.charge.ResultStatus;
+import com.platepay.protocol.parking.LaneCommand;
+import com.platepay.protocol.parking.PlateRead;
 import com.platepay.protocol.status.Presence;
 import com.platepay.testing.Plates;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
 import com.platepay.testing.TestHandheld;
 import com.platepay.testing.TestIdentities;
+import com.platepay.testing.TestLane;
+import com.platepay.testing.TestLots;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -241,6 +246,40 @@ class ConsoleTest extends StackTest {
             page.waitForSelector("#live-charges li[data-charge-ref] >> text=Refunded CNY 30.00");
             tab.screenshot("28-driver-sees-refund");
             tab.assertClean("the driver's home with a refund");
+        }
+    }
+
+    /**
+     * A parking exit read too unsure to debit waits in the review queue; the operator reads the plate from the lane's
+     * photo, resolves the stay to it, and the stay is debited once.
+     */
+    @Test
+    void anOperatorResolvesAnUnsureParkingRead() throws Exception {
+        Scenario.Enrolled driver = scenario.enrolled(Users.BOB, 10_000, 5_000, 20_000, List.of("PARKING"));
+        String site = TestLots.lot(scenario, Users.OLGA);
+        try (TestLane entry = TestLots.lane(scenario, Users.OLGA, site, "in", "ENTRY", mqttPort);
+             TestLane exit = TestLots.lane(scenario, Users.OLGA, site, "out", "EXIT", mqttPort);
+             Browser.Tab tab = browser.tab(1366, 900)) {
+            LaneCommand in = entry.send(TestLane.read(PlateRead.Direction.ENTRY, driver.plate(), 990, List.of(), false));
+            LaneCommand out = exit.send(TestLane.read(PlateRead.Direction.EXIT, driver.plate(), 700, List.of(), false));
+            assertEquals("REVIEW", out.decision(), "below the lane's threshold: a person decides");
+            assertEquals(10_000, bank.balance(driver.account()));
+
+            Page page = tab.page;
+            signIn(page, Users.OLGA);
+            page.navigate(Browser.origin() + "/console/#/reviews");
+            page.click("[data-resolve-stay='" + in.sessionId() + "']");
+            page.waitForSelector("#resolve-dialog #resolve-plate");
+            assertEquals(driver.plate(), page.inputValue("#resolve-plate"), "the read plate is offered to confirm or correct");
+            tab.screenshot("27-console-resolve-parking-read");
+            tab.assertAccessible("resolving a parking read");
+            page.click("#resolve-form button[type=submit]");
+            page.waitForSelector("[data-resolve-stay='" + in.sessionId() + "']", new Page.WaitForSelectorOptions().setState(
+                    com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+
+            assertEquals(10_000 - 500, bank.balance(driver.account()), "the first hour, debited once");
+            assertEquals("PAID", Users.OLGA.api().get("/api/v1/operator/parking/sessions/" + in.sessionId()).then().statusCode(200)
+                    .extract().path("status"));
         }
     }
 
