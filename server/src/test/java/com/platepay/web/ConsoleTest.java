@@ -271,7 +271,7 @@ class ConsoleTest extends StackTest {
             page.click("[data-resolve-stay='" + in.sessionId() + "']");
             page.waitForSelector("#resolve-dialog #resolve-plate");
             assertEquals(driver.plate(), page.inputValue("#resolve-plate"), "the read plate is offered to confirm or correct");
-            tab.screenshot("27-console-resolve-parking-read");
+            tab.screenshot("29-console-resolve-parking-read");
             tab.assertAccessible("resolving a parking read");
             page.click("#resolve-form button[type=submit]");
             page.waitForSelector("[data-resolve-stay='" + in.sessionId() + "']", new Page.WaitForSelectorOptions().setState(
