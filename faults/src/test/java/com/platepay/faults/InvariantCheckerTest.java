@@ -23,7 +23,17 @@ class InvariantCheckerTest {
         final List<String> unbalanced = new ArrayList<>();
         final Map<String, Long> receivable = new HashMap<>();
         final Map<String, Integer> approvals = new HashMap<>();
+        final List<HoldRow> holds = new ArrayList<>();
+        final List<BankHold> bankHolds = new ArrayList<>();
         long ledgerTotal;
+
+        /** A fill: the hold completed by the APPROVED charge {@code ref} (added before), on both sides. */
+        World completedHold(String ref) {
+            ChargeRow c = charges.stream().filter(r -> r.chargeRef().equals(ref)).findFirst().orElseThrow();
+            holds.add(new HoldRow(c.id(), "COMPLETED", 5_000, c.amount(), c.id()));
+            bankHolds.add(new BankHold(c.id(), "acc-A", "COMPLETED", 5_000, c.amount()));
+            return this;
+        }
 
         /** A charge the handheld heard {@code answer} for and the database ended as {@code status}. */
         World charge(String ref, String answer, String status, long amount, String card, String driver, long cap) {
@@ -45,7 +55,7 @@ class InvariantCheckerTest {
 
         Observations observe(double settled) {
             return new Observations(handhelds, charges, new LedgerFacts(unbalanced, ledgerTotal, receivable, approvals), debits,
-                    settled, 180);
+                    settled, 180, holds, bankHolds);
         }
 
         Observations observe() {
@@ -58,14 +68,46 @@ class InvariantCheckerTest {
                 .charge("c1", "APPROVED", "APPROVED", 1_000, "A", "d1", 5_000)
                 .charge("c2", "DECLINED", "REVERSED", 700, "A", "d1", 5_000)
                 .charge("c3", "DECLINED", "DECLINED", 300, "B", "d2", 5_000)
-                .charge("c4", "APPROVED", "APPROVED", 2_000, "B", "d2", 5_000);
+                .charge("c4", "APPROVED", "APPROVED", 2_000, "B", "d2", 5_000)
+                .completedHold("c4");
     }
 
     @Test
     void aConsistentStateHoldsEveryInvariant() {
         List<Verdict> verdicts = InvariantChecker.check(consistent().observe());
         verdicts.forEach(v -> assertTrue(v.holds(), v.invariant() + ": " + v.figure() + " " + v.examples()));
-        assertEquals(6, verdicts.size());
+        assertEquals(7, verdicts.size());
+    }
+
+    @Test
+    void aHoldLeftHeldAtTheBankFails() {
+        World w = consistent();
+        w.holds.add(new HoldRow("h-void", "VOIDED", 3_000, null, null));
+        w.bankHolds.add(new BankHold("h-void", "acc-A", "HELD", 3_000, null));
+        Verdict v = InvariantChecker.holdsEnd(w.observe());
+        assertFalse(v.holds(), v.figure());
+        assertTrue(v.figure().contains("left HELD at the bank 1"), v.figure());
+    }
+
+    @Test
+    void aHoldStillCompletingFails() {
+        World w = consistent();
+        w.holds.add(new HoldRow("h-stuck", "COMPLETING", 3_000, 1_455L, null));
+        w.bankHolds.add(new BankHold("h-stuck", "acc-A", "COMPLETED", 3_000, 1_455L));
+        Verdict v = InvariantChecker.holdsEnd(w.observe());
+        assertFalse(v.holds(), v.figure());
+        assertTrue(v.figure().contains("in flight 1"), v.figure());
+        assertTrue(v.figure().contains("completed at the bank but not so in PlatePay 1"), v.figure());
+    }
+
+    @Test
+    void aHoldCompletedForAnotherAmountThanItsChargeFails() {
+        World w = consistent();
+        HoldRow h = w.holds.remove(0);
+        w.holds.add(new HoldRow(h.id(), "COMPLETED", h.amount(), h.captured() + 1, h.chargeId()));
+        Verdict v = InvariantChecker.holdsEnd(w.observe());
+        assertFalse(v.holds(), v.figure());
+        assertTrue(v.figure().contains("completed but charge differs 1"), v.figure());
     }
 
     @Test
