@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed(Roles.DRIVER)
 public class DriverArrearsResource {
 
-    private static final String MINE = "select " + VoucherView.COLUMNS + """
+    private static final String MINE = "select " + VoucherView.COLUMNS + " " + """
              from vouchers v join sites s on s.id = v.site_id
             where v.driver_id = ?1 and v.status = 'ARREARS' order by v.created_at desc, v.device_id, v.counter desc""";
-    private static final String ONE = "select " + VoucherView.COLUMNS + """
+    private static final String ONE = "select " + VoucherView.COLUMNS + " " + """
              from vouchers v join sites s on s.id = v.site_id
             where v.id = ?1 and v.driver_id = ?2 and v.status = 'ARREARS'""";
 

@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed(Roles.OPERATOR)
 public class OperatorVoucherResource {
 
-    private static final String OURS = "select " + VoucherView.COLUMNS + """
+    private static final String OURS = "select " + VoucherView.COLUMNS + " " + """
              from vouchers v join sites s on s.id = v.site_id
             where v.operator_id = ?1 and (cast(?2 as varchar) is null or v.status = cast(?2 as varchar))
             order by v.site_id, v.device_id, v.counter limit 1000""";
-    private static final String ONE = "select " + VoucherView.COLUMNS + """
+    private static final String ONE = "select " + VoucherView.COLUMNS + " " + """
              from vouchers v join sites s on s.id = v.site_id where v.id = ?1 and v.operator_id = ?2""";
 
     private final OperatorDirectory operators;

@@ -102,7 +102,7 @@ final class VoucherQueue {
     /** One whole line, forced to the disk; after a torn last line it starts on a fresh line. */
     private static void appendLine(Path file, String line) throws IOException {
         OfflineFiles.ensureExists(file);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
             long size = ch.size();
             boolean fresh = true;
             if (size > 0) {
@@ -111,8 +111,9 @@ final class VoucherQueue {
                 fresh = last.get(0) == '\n';
             }
             ByteBuffer bytes = ByteBuffer.wrap(((fresh ? "" : "\n") + line + "\n").getBytes(StandardCharsets.UTF_8));
+            long at = size;
             while (bytes.hasRemaining()) {
-                ch.write(bytes);
+                at += ch.write(bytes, at);
             }
             ch.force(true);
         }
