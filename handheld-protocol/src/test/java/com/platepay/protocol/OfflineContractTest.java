@@ -26,11 +26,12 @@ class OfflineContractTest {
         assertEquals(List.of(), ContractSchemas.validateEnvelope(ContractTest.json("examples/" + file)), file);
         Envelope e = ProtocolCodec.decode(ContractTest.resource("examples/" + file));
         assertEquals(type, e.type());
-        ProtocolCodec.body(e, switch (type) {
+        Class<?> bodyType = switch (type) {
             case "voucher" -> Voucher.class;
             case "voucher.result" -> VoucherResult.class;
             default -> HandheldAllowList.class;
-        });
+        };
+        ProtocolCodec.body(e, bodyType);
         assertTrue(EnvelopeVerifier.verify(e, ContractTest.publishedKey(signer)), file + " verifies with " + signer);
         assertFalse(EnvelopeVerifier.verify(e, ContractTest.publishedKey(signer.equals("offlineServer") ? "offlineHandheld" : "offlineServer")));
     }
