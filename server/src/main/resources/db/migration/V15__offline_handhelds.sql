@@ -48,3 +48,7 @@ create table vouchers (
 );
 create index vouchers_driver on vouchers (driver_id, status) where driver_id is not null;
 create index vouchers_site on vouchers (site_id, status, created_at);
+-- The janitor's stranded vouchers (offline.VoucherJanitor).
+create index vouchers_received on vouchers (updated_at) where status = 'RECEIVED';
+-- The allow-list's regulars: a site's recent cylinder-checks (charges have charges_site already).
+create index cylinder_checks_site on cylinder_checks (site_id, created_at);

@@ -339,4 +339,29 @@ class OfflineHandheldTest extends StackTest {
         Users.OSCAR.api().get("/api/v1/operator/vouchers/" + id).then().statusCode(404);
         assertFalse(Users.OSCAR.api().get("/api/v1/operator/vouchers").then().statusCode(200).extract().jsonPath().getList("id").contains(id));
     }
+
+    @Test
+    void aVoucherLeftReceivedWhenTheServerStoppedIsSettledFromItsChargeByTheJanitor() throws Exception {
+        Scenario.Enrolled paid = regular(Users.BOB, 500_000);
+        Scenario.Enrolled poor = regular(Users.CHEN, 100);
+        syncUntil(l -> vehicle(l, paid.plate()) != null && vehicle(l, poor.plate()) != null);
+        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", paid.plate(), "--amount", "30.00").code());
+        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", poor.plate(), "--amount", "30.00").code());
+        assertEquals(HandheldCli.OK, cli("sync", "--no-list").code());
+        // As if the server had stopped after each charge's answer and before the voucher's move, long enough ago.
+        java.util.UUID id = java.util.UUID.fromString(device.deviceId());
+        pool.preparedQuery("update vouchers set status = 'RECEIVED', reason_code = null, charge_id = null, "
+                        + "updated_at = now() - interval '2 minutes' where device_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().indefinitely();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Ledgers.count(pool, "select count(*) from vouchers where device_id = $1 and status = 'RECEIVED'", id) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the janitor never settled them");
+            Thread.sleep(200);
+        }
+
+        assertEquals(List.of("1 PAID APPROVED", "2 ARREARS INSUFFICIENT_FUNDS"), Ledgers.strings(pool,
+                "select concat_ws(' ', counter, status, reason_code) from vouchers where device_id = $1 and charge_id is not null order by counter", id));
+        assertEquals(500_000 - 3_000, bank.balance(paid.account()), "settling a voucher never debits again");
+    }
 }
