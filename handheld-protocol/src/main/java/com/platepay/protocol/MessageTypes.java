@@ -11,6 +11,10 @@ public final class MessageTypes {
     public static final String COMMAND = "command";
     /** Sent on the {@code command} topic too, retained: the lane's offline allow-list. */
     public static final String ALLOW_LIST = "allow-list";
+    /** Sent on a handheld's {@code command} topic, retained: the vehicles it may fill offline, and their floors. */
+    public static final String HANDHELD_ALLOW_LIST = "handheld-allow-list";
+    public static final String VOUCHER = "voucher";
+    public static final String VOUCHER_RESULT = "voucher.result";
 
     private MessageTypes() {
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <p>Every device topic is {@code platepay/v1/sites/{siteId}/devices/{deviceId}/{channel}}. Site and device ids are
  * {@code [A-Za-z0-9_-]{1,64}}, so they can never carry an MQTT wildcard, a slash or a {@code $}. A channel is one of
- * the constants below ({@code charge/result} and {@code cylinder-check/result} have two levels).
+ * the constants below ({@code charge/result}, {@code cylinder-check/result} and {@code voucher/result} have two levels).
  */
 public final class Topics {
     public static final String ROOT = "platepay/v1/sites";
@@ -21,12 +21,15 @@ public final class Topics {
     public static final String CYLINDER_CHECK = "cylinder-check";
     public static final String CYLINDER_CHECK_RESULT = "cylinder-check/result";
     public static final String PLATE_READ = "plate-read";
+    /** A handheld's offline vouchers, uploaded when it is connected again; answered on {@code voucher/result}. */
+    public static final String VOUCHER = "voucher";
+    public static final String VOUCHER_RESULT = "voucher/result";
     public static final String COMMAND = "command";
     public static final String STATUS = "status";
 
     /** Every channel, in a stable order. */
     public static final List<String> CHANNELS =
-            List.of(CHARGE, CHARGE_RESULT, CYLINDER_CHECK, CYLINDER_CHECK_RESULT, PLATE_READ, COMMAND, STATUS);
+            List.of(CHARGE, CHARGE_RESULT, CYLINDER_CHECK, CYLINDER_CHECK_RESULT, PLATE_READ, VOUCHER, VOUCHER_RESULT, COMMAND, STATUS);
     private static final Set<String> CHANNEL_SET = Set.copyOf(CHANNELS);
 
     /** The pattern a site id or device id must match. */

@@ -58,6 +58,10 @@ class AsyncApiTest {
         assertSameJson("examples/cylinder-check.json", messages.get("cylinderCheck").get("examples").get(0).get("payload"));
         assertSameJson("examples/cylinder-check-result-fill.json", messages.get("cylinderCheckResult").get("examples").get(0).get("payload"));
         assertSameJson("examples/cylinder-check-result-overdue.json", messages.get("cylinderCheckResult").get("examples").get(1).get("payload"));
+        assertSameJson("examples/handheld-allow-list.json", messages.get("handheldAllowList").get("examples").get(0).get("payload"));
+        assertSameJson("examples/voucher.json", messages.get("voucher").get("examples").get(0).get("payload"));
+        assertSameJson("examples/voucher-result-paid.json", messages.get("voucherResult").get("examples").get(0).get("payload"));
+        assertSameJson("examples/voucher-result-arrears.json", messages.get("voucherResult").get("examples").get(1).get("payload"));
     }
 
     private static void assertSameJson(String file, JsonNode embedded) throws Exception {

@@ -28,6 +28,8 @@ public interface PlatePayConfig {
 
     Parking parking();
 
+    Offline offline();
+
     Proofs proofs();
 
     Cards cards();
@@ -107,6 +109,17 @@ public interface PlatePayConfig {
         /** How often each lane's offline allow-list is rebuilt (and published when it changed). */
         @WithDefault("30s")
         Duration allowListInterval();
+    }
+
+    /** The CNG station's offline handhelds (#13): their allow-list and how long it may be used. */
+    interface Offline {
+        /** How often each GAS site's handheld allow-list is rebuilt (and published when it changed or is getting old). */
+        @WithDefault("30s")
+        Duration allowListInterval();
+
+        /** How long a handheld may work offline from one list; it is issued again when half of this has passed. */
+        @WithDefault("24h")
+        Duration allowListValidity();
     }
 
     interface Oidc {

@@ -13,8 +13,10 @@ import java.util.List;
  */
 public final class DeviceAccess {
 
-    public static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS);
-    public static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND);
+    public static final List<String> DEVICE_PUBLISHES = List.of(Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.VOUCHER,
+            Topics.STATUS);
+    public static final List<String> DEVICE_SUBSCRIBES = List.of(Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT,
+            Topics.VOUCHER_RESULT, Topics.COMMAND);
 
     private DeviceAccess() {
     }

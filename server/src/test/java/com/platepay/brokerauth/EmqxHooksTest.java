@@ -95,11 +95,11 @@ class EmqxHooksTest {
 
     @Test
     void aDevicePublishesAndSubscribesOnlyOnItsOwnTopics() {
-        for (String channel : new String[] {Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.STATUS}) {
+        for (String channel : new String[] {Topics.CHARGE, Topics.CYLINDER_CHECK, Topics.PLATE_READ, Topics.VOUCHER, Topics.STATUS}) {
             assertEquals("allow", authz(device.deviceId(), own(channel), "publish").get("result"), channel);
             assertEquals("deny", authz(device.deviceId(), own(channel), "subscribe").get("result"), channel);
         }
-        for (String channel : new String[] {Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.COMMAND}) {
+        for (String channel : new String[] {Topics.CHARGE_RESULT, Topics.CYLINDER_CHECK_RESULT, Topics.VOUCHER_RESULT, Topics.COMMAND}) {
             assertEquals("allow", authz(device.deviceId(), own(channel), "subscribe").get("result"), channel);
             assertEquals("deny", authz(device.deviceId(), own(channel), "publish").get("result"), channel);
         }

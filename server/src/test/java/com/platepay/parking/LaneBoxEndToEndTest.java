@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.platepay.testing.Bank;
+import com.platepay.testing.ExtraDriver;
 import com.platepay.testing.LaneBoxProcess;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
@@ -53,8 +54,10 @@ class LaneBoxEndToEndTest extends StackTest {
         Path entryDevice = lane(site, "entry-1", "ENTRY", work.resolve("lane-entry.json"));
         Path exitDevice = lane(site, "exit-1", "EXIT", work.resolve("lane-exit.json"));
         Bank.Account account = bank.openAccount("DEBIT", 10_000);
-        String vehicle = scenario.vehicle(Users.ALICE, PLATE);
-        scenario.mandate(Users.ALICE, vehicle, scenario.card(Users.ALICE, account), 50_000, 100_000, List.of("PARKING"));
+        // A driver of its own: the demo plate is fixed here, and the REST fuzzer may claim it for the shared test drivers.
+        ExtraDriver driver = ExtraDriver.create("lane-e2e");
+        String vehicle = scenario.vehicle(driver, PLATE);
+        scenario.mandate(driver, vehicle, scenario.card(driver, account), 50_000, 100_000, List.of("PARKING"));
 
         Path frames = work.resolve("frames");
         LaneBoxProcess.Run rendered = LaneBoxProcess.laneImages(work, RUN, "--plate", PLATE, "--out", frames.toString());
@@ -82,7 +85,7 @@ class LaneBoxEndToEndTest extends StackTest {
                 .then().statusCode(200).extract().as(Map.class);
         assertEquals("PAID", session.get("status"));
         assertEquals("EXACT", session.get("exitMatch"));
-        List<Map<String, Object>> charges = Users.ALICE.api().get("/api/v1/me/charges").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> charges = driver.api().get("/api/v1/me/charges").then().statusCode(200).extract().jsonPath().getList("$");
         assertEquals(1, charges.stream().filter(c -> PLATE.equals(c.get("plate")) && "APPROVED".equals(c.get("status"))).count(),
                 "the driver sees the one parking debit");
     }

@@ -82,6 +82,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             config.put("platepay.mqtt.signing-key-file", work.resolve("server-signing.key").toString());
             config.put("platepay.charging.janitor-interval", "1s");
             config.put("platepay.parking.allow-list-interval", "1s");
+            config.put("platepay.offline.allow-list-interval", "1s");
             config.put("platepay.refunds.janitor-interval", "1s");
             config.put("platepay.charging.janitor-first-delay", "200ms");
             config.put("platepay.bank.timeout", "800ms");

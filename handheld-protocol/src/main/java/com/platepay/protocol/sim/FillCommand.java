@@ -9,7 +9,13 @@ import com.platepay.protocol.charge.ChargeRequest;
 import com.platepay.protocol.charge.ResultStatus;
 import com.platepay.protocol.cylinder.CylinderCheckRequest;
 import com.platepay.protocol.cylinder.CylinderCheckResult;
+import com.platepay.protocol.plate.InvalidPlateException;
+import com.platepay.protocol.plate.PlateColour;
+import com.platepay.protocol.plate.PlateNumber;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +41,15 @@ import picocli.CommandLine.Spec;
         footer = {"",
                 "Exit codes: 0 paid, 5 do not fill (nothing charged), 6 not paid (take another payment: the payment part",
                 "  refused, the charge was declined, or the check was rejected), 1 timeout (resend the charge with",
-                "  'handheld charge --charge-id ID'; it is never debited twice), 2 bad arguments, 3 broker unreachable, 4 unexpected."})
+                "  'handheld charge --charge-id ID'; it is never debited twice), 2 bad arguments, 3 broker unreachable (and no",
+                "  offline allow-list held), 4 unexpected, 8 refused offline (not on the allow-list, over the plate's daily floor,",
+                "  no usable list, or do not fill).",
+                "",
+                "Offline: with --offline, or when the broker cannot be reached or the cylinder-check gets no answer, the fill is",
+                "decided on the device from the server-signed allow-list 'handheld sync' keeps (refused when it is missing,",
+                "unsigned, for another device or expired), within the plate's daily floor counted on the device, and a signed",
+                "voucher numbered by the durable counter is forced to the queue beside the device file; exit 0 then means the",
+                "voucher was issued. The next connected 'fill' or 'sync' uploads the queue in counter order."})
 final class FillCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -70,6 +84,14 @@ final class FillCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "ISO4217", defaultValue = "CNY", description = "currency (default ${DEFAULT-VALUE})")
     String currency;
 
+    @Option(names = "--offline", description = "decide on the device and issue a voucher, without trying the server")
+    boolean offline;
+
+    @Option(names = "--clock-skew", paramLabel = "DURATION", defaultValue = "0s", converter = SignedDurationConverter.class,
+            description = "simulate a device clock that is off by this much: -3h, +90m, 2d (default 0s). Vouchers keep their"
+                    + " counter order whatever it says")
+    Duration clockSkew;
+
     @CommandLine.Mixin
     DeviceOptions deviceOptions;
 
@@ -94,8 +116,21 @@ final class FillCommand implements Callable<Integer> {
         asCheck.attendant = attendant;
         CylinderCheckRequest check = asCheck.request();
         DeviceOptions.Device d = deviceOptions.resolve(spec, env, err);
+        OfflineFiles files = OfflineFiles.of(d);
+        if (offline) {
+            if (files == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--offline needs a device file (--device-file): the allow-list and the voucher queue live beside it");
+            }
+            return offline(d, files, check);
+        }
         String chargeId = Ids.newUuidV7();
+        boolean charging = false;
         try {
+            if (files != null && !new VoucherQueue(files).pending().isEmpty()) {
+                err.println("fill: uploading the vouchers issued offline first");
+                new OfflineSync(d, files, out, err).run(false, Duration.ZERO);
+            }
             JsonNode checked = CylinderCheckCommand.ask(d, check, err);
             print(checked);
             err.println(CylinderCheckCommand.summary(checked));
@@ -116,6 +151,7 @@ final class FillCommand implements Callable<Integer> {
             ChargeRequest charge = new ChargeRequest(chargeId, plate, check.plateColour(), amount, currency, null, null, null, pump,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS), attendant, checkId);
             new SentCharges(d.beside(".sent")).save(charge);
+            charging = true;
             err.println("chargeId " + chargeId + " (if no result arrives, resend with 'handheld charge --charge-id " + chargeId + "')");
             JsonNode paid = Exchange.request(d, Topics.CHARGE, Topics.CHARGE_RESULT, MessageTypes.CHARGE, MessageTypes.CHARGE_RESULT,
                     charge, chargeId, "chargeId", err);
@@ -126,8 +162,16 @@ final class FillCommand implements Callable<Integer> {
             return approved ? HandheldCli.OK : HandheldCli.NOT_PAID;
         } catch (DeviceLink.LinkException e) {
             err.println("handheld: " + e.getMessage());
+            if (!charging && files != null && Files.exists(files.allowList())) {
+                err.println("fill: the server cannot be reached: deciding offline");
+                return offline(d, files, check);
+            }
             return HandheldCli.BROKER;
         } catch (TimeoutException e) {
+            if (!charging && files != null && Files.exists(files.allowList())) {
+                err.println("fill: no answer to the cylinder-check in time: deciding offline");
+                return offline(d, files, check);
+            }
             err.println("handheld: no result in time; resend the charge with 'handheld charge --charge-id " + chargeId + "'");
             return HandheldCli.TIMEOUT;
         } catch (InterruptedException e) {
@@ -136,6 +180,67 @@ final class FillCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             err.println("handheld: unexpected error: " + e.getCause());
             return HandheldCli.UNEXPECTED;
+        }
+    }
+
+    /** The fill decided on the device: a voucher, or a refusal the attendant can act on. */
+    private int offline(DeviceOptions.Device d, OfflineFiles files, CylinderCheckRequest check) throws IOException {
+        String normalised;
+        String plateColour = check.plateColour();
+        try {
+            PlateNumber p = PlateNumber.parse(plate);
+            normalised = p.text();
+            if (plateColour == null) {
+                plateColour = p.impliedColour().map(Enum::name).orElse(null);
+            }
+            if (plateColour != null) {
+                p.checkColour(PlateColour.valueOf(plateColour));
+            }
+        } catch (InvalidPlateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plate: " + e.getMessage());
+        }
+        if (plateColour == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "offline, the plate's colour is needed (--colour)");
+        }
+        OfflineFill.Outcome outcome;
+        try {
+            outcome = new OfflineFill(d, files, Clock.offset(Clock.systemUTC(), clockSkew)).fill(new OfflineFill.Fill(normalised,
+                    plateColour, tag, check.medium(), amount, currency, pump, attendant));
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the offline voucher could not be issued: " + e.getMessage(), e);
+        }
+        if (outcome instanceof OfflineFill.Refused r) {
+            err.println("OFFLINE REFUSED: " + r.why());
+            return HandheldCli.OFFLINE_REFUSED;
+        }
+        OfflineFill.Issued issued = (OfflineFill.Issued) outcome;
+        out.println(ProtocolCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(issued.voucher()));
+        err.println(OfflineFill.issuedLine(issued));
+        return HandheldCli.OK;
+    }
+
+    /** A duration with a sign: -3h, +90m, 500ms, 2d. */
+    static final class SignedDurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile("([+-]?)(\\d{1,9})(ms|s|m|h|d)?");
+
+        @Override
+        public Duration convert(String value) {
+            java.util.regex.Matcher m = SIGNED.matcher(value.strip());
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("not a duration such as -3h, +90m, 30s or 500ms: '" + value + "'");
+            }
+            long n = Long.parseLong(m.group(2));
+            String unit = m.group(3) == null ? "s" : m.group(3);
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+            return "-".equals(m.group(1)) ? d.negated() : d;
         }
     }
 

@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 a result arrived (charge: whatever its status; cylinder-check: the cylinder may be filled; fill:
  * paid), 1 no result before the timeout, 2 bad arguments or no device configured, 3 the broker could not be reached
- * or refused us, 4 anything unexpected, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check).
+ * or refused us, 4 anything unexpected, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check), 7 differences
+ * (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync).
  */
 @Command(name = "handheld", mixinStandardHelpOptions = true, version = "PlatePay handheld simulator, protocol v1",
         description = "Simulates an attendant's handheld on the PlatePay MQTT protocol.",
         footer = {"", "Exit codes: 0 result received (charge), may fill (cylinder-check), paid (fill); 1 timeout, 2 bad arguments,",
                 "  3 broker unreachable or refused, 4 unexpected error, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check),",
-                "  7 differences (shift-report)."})
+                "  7 differences (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync)."})
 public final class HandheldCli implements Runnable {
     public static final int OK = 0;
     public static final int TIMEOUT = 1;
@@ -36,6 +37,10 @@ public final class HandheldCli implements Runnable {
     public static final int NOT_PAID = 6;
     /** shift-report: the device's log and the server's record differ. */
     public static final int DIFFERENCES = 7;
+    /** fill offline: refused on the device (not on the allow-list, over the plate's floor, no usable list, do not fill). */
+    public static final int OFFLINE_REFUSED = 8;
+    /** sync: vouchers the server has not settled are left in the queue. */
+    public static final int VOUCHERS_LEFT = 9;
 
     @Spec
     CommandSpec spec;
@@ -61,6 +66,7 @@ public final class HandheldCli implements Runnable {
         cl.addSubcommand("cylinder-check", new CylinderCheckCommand(env, out, err));
         cl.addSubcommand("fill", new FillCommand(env, out, err));
         cl.addSubcommand("shift-report", new ShiftReportCommand(env, out, err));
+        cl.addSubcommand("sync", new SyncCommand(env, out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
