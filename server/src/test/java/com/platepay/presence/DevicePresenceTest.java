@@ -15,7 +15,7 @@ import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.sim.HandheldCli;
 import com.platepay.protocol.status.Presence;
-import com.platepay.testing.CuttableProxy;
+import com.platepay.protocol.testing.CuttableProxy;
 import com.platepay.testing.Scenario;
 import com.platepay.testing.StackTest;
 import com.platepay.testing.TestStack;

@@ -14,6 +14,7 @@ import com.platepay.protocol.MessageTypes;
 import com.platepay.protocol.ProtocolCodec;
 import com.platepay.protocol.Topics;
 import com.platepay.protocol.parking.PlateRead;
+import com.platepay.protocol.testing.CuttableProxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.platepay.testing;
+package com.platepay.protocol.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
