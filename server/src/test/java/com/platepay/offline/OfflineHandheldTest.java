@@ -176,11 +176,11 @@ class OfflineHandheldTest extends StackTest {
         Run upTo = cli("fill", "--offline", "--plate", driver.plate(), "--amount", "40.00");
         Run unknown = cli("fill", "--offline", "--plate", com.platepay.testing.Plates.random(), "--amount", "1.00");
 
-        assertEquals(HandheldCli.OK, first.code(), first.err());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, first.code(), first.err());
         assertTrue(first.err().contains("OFFLINE VOUCHER #1 60.00 CNY"), first.err());
         assertEquals(HandheldCli.OFFLINE_REFUSED, over.code(), over.err());
         assertTrue(over.err().contains("over the offline floor: 60.00 of 100.00 CNY"), over.err());
-        assertEquals(HandheldCli.OK, upTo.code(), upTo.err());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, upTo.code(), upTo.err());
         assertTrue(upTo.err().contains("OFFLINE VOUCHER #2 40.00 CNY"), "a refusal takes no counter: " + upTo.err());
         assertEquals(HandheldCli.OFFLINE_REFUSED, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("is not on the offline allow-list"), unknown.err());
@@ -206,7 +206,7 @@ class OfflineHandheldTest extends StackTest {
     void aVoucherUploadedTwiceIsDebitedOnce() throws Exception {
         Scenario.Enrolled driver = regular(Users.BOB, 500_000);
         syncUntil(listing(driver.plate()));
-        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", driver.plate(), "--amount", "55.50").code());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, cli("fill", "--offline", "--plate", driver.plate(), "--amount", "55.50").code());
 
         Run once = cli("sync", "--no-list");
         // The device lost its record of the answers (say, a crash before it was written): it uploads them all again.
@@ -233,7 +233,7 @@ class OfflineHandheldTest extends StackTest {
         String[][] fills = {{"0s", "10.00"}, {"-5h", "11.00"}, {"+1h", "12.00"}, {"-1d", "13.00"}};
         for (String[] f : fills) {
             Run r = cli("fill", "--offline", "--plate", driver.plate(), "--amount", f[1], "--clock-skew", f[0]);
-            assertEquals(HandheldCli.OK, r.code(), r.err());
+            assertEquals(HandheldCli.OFFLINE_ACCEPTED, r.code(), r.err());
         }
 
         Run sync = cli("sync", "--no-list");
@@ -270,7 +270,7 @@ class OfflineHandheldTest extends StackTest {
         syncUntil(listing(driver.plate()));
         int n = 6;
         for (int i = 1; i <= n; i++) {
-            assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", driver.plate(), "--amount", i + ".00").code());
+            assertEquals(HandheldCli.OFFLINE_ACCEPTED, cli("fill", "--offline", "--plate", driver.plate(), "--amount", i + ".00").code());
         }
         // A slow bank, so the upload is still going when the handheld is killed.
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("latencyMs", 400, "rules", List.of()))
@@ -316,7 +316,7 @@ class OfflineHandheldTest extends StackTest {
     void aVoucherWhoseDebitFailsBecomesArrearsTheDriverAndTheOperatorSee() throws Exception {
         Scenario.Enrolled driver = regular(Users.ALICE, 2_000);   // 20.00 on the card
         syncUntil(listing(driver.plate()));
-        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", driver.plate(), "--amount", "80.00").code());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, cli("fill", "--offline", "--plate", driver.plate(), "--amount", "80.00").code());
 
         Run sync = cli("sync", "--no-list");
 
@@ -345,8 +345,8 @@ class OfflineHandheldTest extends StackTest {
         Scenario.Enrolled paid = regular(Users.BOB, 500_000);
         Scenario.Enrolled poor = regular(Users.CHEN, 100);
         syncUntil(l -> vehicle(l, paid.plate()) != null && vehicle(l, poor.plate()) != null);
-        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", paid.plate(), "--amount", "30.00").code());
-        assertEquals(HandheldCli.OK, cli("fill", "--offline", "--plate", poor.plate(), "--amount", "30.00").code());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, cli("fill", "--offline", "--plate", paid.plate(), "--amount", "30.00").code());
+        assertEquals(HandheldCli.OFFLINE_ACCEPTED, cli("fill", "--offline", "--plate", poor.plate(), "--amount", "30.00").code());
         assertEquals(HandheldCli.OK, cli("sync", "--no-list").code());
         // As if the server had stopped after each charge's answer and before the voucher's move, long enough ago.
         java.util.UUID id = java.util.UUID.fromString(device.deviceId());

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "  refused, the charge was declined, or the check was rejected), 1 timeout (resend the charge with",
                 "  'handheld charge --charge-id ID'; it is never debited twice), 2 bad arguments, 3 broker unreachable (and no",
                 "  offline allow-list held), 4 unexpected, 8 refused offline (not on the allow-list, over the plate's daily floor,",
-                "  no usable list, or do not fill).",
+                "  no usable list, or do not fill), 10 accepted offline (a signed voucher is queued; it is charged when uploaded).",
                 "",
                 "Offline: with --offline, or when the broker cannot be reached or the cylinder-check gets no answer, the fill is",
                 "decided on the device from the server-signed allow-list 'handheld sync' keeps (refused when it is missing,",
@@ -218,7 +218,8 @@ final class FillCommand implements Callable<Integer> {
         OfflineFill.Issued issued = (OfflineFill.Issued) outcome;
         out.println(ProtocolCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(issued.voucher()));
         err.println(OfflineFill.issuedLine(issued));
-        return HandheldCli.OK;
+        // Not paid yet: 0 is kept for a fill the bank has approved.
+        return HandheldCli.OFFLINE_ACCEPTED;
     }
 
     /** A duration with a sign: -3h, +90m, 500ms, 2d. */

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 a result arrived (charge: whatever its status; cylinder-check: the cylinder may be filled; fill:
  * paid), 1 no result before the timeout, 2 bad arguments or no device configured, 3 the broker could not be reached
  * or refused us, 4 anything unexpected, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check), 7 differences
- * (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync).
+ * (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync), 10 accepted offline (fill).
  */
 @Command(name = "handheld", mixinStandardHelpOptions = true, version = "PlatePay handheld simulator, protocol v1",
         description = "Simulates an attendant's handheld on the PlatePay MQTT protocol.",
         footer = {"", "Exit codes: 0 result received (charge), may fill (cylinder-check), paid (fill); 1 timeout, 2 bad arguments,",
                 "  3 broker unreachable or refused, 4 unexpected error, 5 do not fill, 6 not paid (fill) or rejected (cylinder-check),",
-                "  7 differences (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync)."})
+                "  7 differences (shift-report), 8 refused offline (fill), 9 vouchers left to upload (sync),",
+                "  10 accepted offline (fill: a voucher is queued, charged when it is uploaded)."})
 public final class HandheldCli implements Runnable {
     public static final int OK = 0;
     public static final int TIMEOUT = 1;
@@ -41,6 +42,8 @@ public final class HandheldCli implements Runnable {
     public static final int OFFLINE_REFUSED = 8;
     /** sync: vouchers the server has not settled are left in the queue. */
     public static final int VOUCHERS_LEFT = 9;
+    /** fill offline: accepted on the device, a signed voucher queued; not paid until it is uploaded and charged. */
+    public static final int OFFLINE_ACCEPTED = 10;
 
     @Spec
     CommandSpec spec;
