@@ -33,9 +33,6 @@ public class HoldJanitor {
             where id in (select id from holds
                          where (status in ('HELD', 'UNKNOWN', 'VOIDING', 'COMPLETING') and next_check_at <= now())
                             or (status = 'PLACING' and updated_at < now() - interval '1 millisecond' * cast(?2 as bigint))
-                            -- A charge moved it to COMPLETING and its server died before the bank's answer was recorded.
-                            or (status = 'COMPLETING' and next_check_at is null
-                                and updated_at < now() - interval '1 millisecond' * cast(?2 as bigint))
                          order by next_check_at nulls first
                          limit cast(?3 as integer)
                          for update skip locked)

@@ -22,6 +22,7 @@ import com.platepay.vault.HoldOrder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -138,6 +139,11 @@ public class HoldService {
                                 .flatMap(outcome -> recordCompletion(step.holdId(), outcome)));
     }
 
+    /** Longer than a completion's own bank call can take, so the janitor does not race a live request. */
+    private Duration completionLease() {
+        return config.bank().timeout().multipliedBy(4).plusSeconds(10);
+    }
+
     /** Either the answer now, or a hold moved to COMPLETING that the bank must now complete. */
     private record Step(ChargeResult answer, UUID holdId) {
         static Step answered(ChargeResult answer) {
@@ -162,8 +168,10 @@ public class HoldService {
             return store.insertCharge(chargeId, h, c, "DECLINED", refusal, null, null)
                     .replaceWith(Step.answered(declined(c, h, refusal)));
         }
-        return HoldStore.move(h, HoldStatus.COMPLETING).set("charge_ref", c.chargeRef()).set("charge_hash", c.requestHash())
-                .set("charge_body", c.json()).set("captured", c.amount()).setExpression("next_check_at", "null").apply()
+        // Due for the janitor once this request's own bank call must have ended: if its server dies before it records
+        // the answer, the janitor sends the completion again (the bank answers a repeat as before).
+        return HoldStore.due(HoldStore.move(h, HoldStatus.COMPLETING).set("charge_ref", c.chargeRef()).set("charge_hash", c.requestHash())
+                        .set("charge_body", c.json()).set("captured", c.amount()), completionLease()).apply()
                 .map(moved -> moved ? new Step(null, h.id) : Step.answered(inProgress(c)));
     }
 
