@@ -32,9 +32,10 @@ interface BankSide {
         }
     }
 
-    /** Replaces the fault set; returns how many uses each rule of the previous set had left (by {@link Rule#key()}). */
-    Map<String, Integer> replaceFaults(List<Rule> rules) throws IOException;
+    /** Replaces the fault set. */
+    void replaceFaults(List<Rule> rules) throws IOException;
 
+    /** How many uses each rule of the current set has left, by {@link Rule#key()}. */
     Map<String, Integer> remaining() throws IOException;
 
     void clearFaults() throws IOException;

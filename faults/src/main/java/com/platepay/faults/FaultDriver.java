@@ -2,8 +2,10 @@ package com.platepay.faults;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +25,8 @@ final class FaultDriver implements Runnable {
     private final List<FaultStep> steps;
     private final Set<FaultStep> started = new HashSet<>();
     private final Set<FaultStep> ended = new HashSet<>();
+    private static final long WAIT_LIMIT_NANOS = 20_000_000_000L;
+    private final Map<FaultStep, Long> waitingSince = new HashMap<>();
     private volatile boolean loadDone;
     private volatile Exception failure;
     private final List<ReplicaKill> kills = new CopyOnWriteArrayList<>();
@@ -46,12 +50,18 @@ final class FaultDriver implements Runnable {
         all.add(FaultStep.instant(FaultKind.BROKER_RESTART, 0.32, stack.externalBroker() ? "broker (Mosquitto) restart"
                 : "broker restart: embedded broker, covered by the server restarts", this::restartBroker));
         all.add(FaultStep.instant(FaultKind.POSTGRES_RESTART, 0.40, "PostgreSQL restart", stack.postgres::restart));
+        // The second kill is to catch the bank's late answers in flight: with bank faults on it waits for the first
+        // one, and the bank's window stays open past the kill until both kinds of fault have really been injected.
+        FaultStep killInBankFaults = FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart"
+                + (config.has(FaultKind.BANK_FAULTS) ? " (bank faults on)" : ""), this::killServer)
+                .once(() -> !config.has(FaultKind.BANK_FAULTS) || bank.injectedTimeouts > 0);
         all.add(FaultStep.window(FaultKind.BANK_FAULTS, 0.50, 0.75, "bank: " + pct(config.bankTimeoutRate()) + " of debits time out, "
-                + pct(config.bankFailureRate()) + " fail", () -> bank.debitFaults(true), () -> bank.debitFaults(false)));
+                + pct(config.bankFailureRate()) + " fail", () -> bank.debitFaults(true), () -> bank.debitFaults(false))
+                .once(() -> bank.injectedTimeouts > 0 && bank.injectedFailures > 0
+                        && (!config.has(FaultKind.SERVER_KILL) || started.contains(killInBankFaults))));
         all.add(FaultStep.window(FaultKind.REVERSAL_FAILURES, 0.55, 0.70, "bank: every reversal fails",
                 () -> bank.reversalFaults(true), () -> bank.reversalFaults(false)));
-        all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart"
-                + (config.has(FaultKind.BANK_FAULTS) ? " (bank faults on)" : ""), this::killServer));
+        all.add(killInBankFaults);
         if (stack.replicas.size() > 1) {
             Stack.Replica last = stack.replicas.get(stack.replicas.size() - 1);
             all.add(FaultStep.instant(FaultKind.REPLICA_KILL, 0.50, "SIGKILL of " + last.name() + ", left dead", () -> killReplica(last)));
@@ -71,10 +81,10 @@ final class FaultDriver implements Runnable {
             while (!loadDone) {
                 double progress = (double) tally.done() / config.charges();
                 for (FaultStep s : steps) {
-                    if (!started.contains(s) && progress >= s.at()) {
+                    if (!started.contains(s) && progress >= s.at() && (s.isWindow() || ready(s))) {
                         begin(s);
                     }
-                    if (s.isWindow() && started.contains(s) && !ended.contains(s) && progress >= s.until()) {
+                    if (s.isWindow() && started.contains(s) && !ended.contains(s) && progress >= s.until() && ready(s)) {
                         finish(s);
                     }
                 }
@@ -101,6 +111,16 @@ final class FaultDriver implements Runnable {
             failure = e;
             timeline.add("fault driver failed: " + e);
         }
+    }
+
+    /**
+     * Whether a step that is due by progress may go: its condition holds, or it has waited {@link #WAIT_LIMIT_NANOS}
+     * (a short run moves fast between its points; the wait is in seconds so that it does not depend on the pace).
+     */
+    private boolean ready(FaultStep s) {
+        long now = System.nanoTime();
+        long since = waitingSince.computeIfAbsent(s, k -> now);
+        return s.ready().getAsBoolean() || now - since >= WAIT_LIMIT_NANOS;
     }
 
     private void begin(FaultStep s) throws Exception {

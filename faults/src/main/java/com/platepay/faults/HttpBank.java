@@ -22,8 +22,7 @@ final class HttpBank implements BankSide {
     }
 
     @Override
-    public Map<String, Integer> replaceFaults(List<Rule> rules) throws IOException {
-        Map<String, Integer> left = remaining();
+    public void replaceFaults(List<Rule> rules) throws IOException {
         ObjectNode body = BankHttp.JSON.createObjectNode().put("latencyMs", 0);
         ArrayNode array = body.putArray("rules");
         for (Rule r : rules) {
@@ -32,7 +31,6 @@ final class HttpBank implements BankSide {
             }
         }
         http.post("/v1/faults", body);
-        return left;
     }
 
     @Override
