@@ -37,15 +37,30 @@ export async function liveView(root, ctx) {
     }));
   }
 
+  // A live event can arrive while a load is fetching (the stream's 'ready' reloads just as charges come in): the
+  // fetched list may be older than the event, so the newer of the two stands.
+  // Times are compared parsed (their text drops trailing zeros); on a tie the first, the event, stands.
+  const newer = (a, b) => {
+    if (!b) return a;
+    const [ta, tb] = [Date.parse(a.updatedAt), Date.parse(b.updatedAt)];
+    return ta > tb || (ta === tb && (a.refunded || 0) >= (b.refunded || 0)) ? a : b;
+  };
+  let loads = 0;
+  let heard = new Map();
+
   async function load() {
+    const mine = ++loads;
+    heard = new Map();
     const query = new URLSearchParams();
     if (siteSelect.value) query.set('siteId', siteSelect.value);
     if (statusSelect.value) query.set('status', statusSelect.value);
     const site = siteSelect.value ? '&siteId=' + siteSelect.value : '';
     const [list, readList, checkList] = await Promise.all([ctx.api('/api/v1/operator/console/charges?' + query),
       ctx.api('/api/v1/operator/console/reads?limit=20' + site), ctx.api('/api/v1/operator/console/checks?limit=20' + site)]);
+    if (mine !== loads) return; // a later load (a filter changed) is under way
     rows.clear();
     list.forEach((c) => rows.set(c.id, c));
+    heard.forEach((c) => { if (matches(c)) rows.set(c.id, newer(c, rows.get(c.id))); });
     render();
     renderReads(readList);
     renderChecks(checkList);
@@ -75,7 +90,8 @@ export async function liveView(root, ctx) {
   return ctx.onLive((name, data) => {
     if (name === 'ready') load().catch(showError);
     else if (name === 'charge' && data) {
-      rows.set(data.id, data);
+      heard.set(data.id, newer(data, heard.get(data.id)));
+      rows.set(data.id, newer(data, rows.get(data.id)));
       render(data.id);
     } else if (name === 'read' && data && (!siteSelect.value || data.siteId === siteSelect.value)) {
       renderReads([data, ...readRows].slice(0, 20));

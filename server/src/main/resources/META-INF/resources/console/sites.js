@@ -35,8 +35,11 @@ export async function sitesView(root, ctx) {
       el('span', { class: 'hint', text: t('devices.since', { time: time(d.onlineSince) }) }));
   }
 
+  let loads = 0;
   async function load() {
+    const mine = ++loads;
     const [sites, devices] = await Promise.all([ctx.api('/api/v1/operator/sites'), ctx.api('/api/v1/operator/console/devices')]);
+    if (mine !== loads) return; // a later load started (a device event): its answer is the newer one
     clear(sitesBox, sites.map((s) => siteSection(s, devices.filter((d) => d.siteId === s.id))));
   }
 

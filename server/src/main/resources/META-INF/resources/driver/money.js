@@ -33,8 +33,13 @@ export async function homeView(root, ctx) {
   root.append(el('h1', { text: t('home.title') }),
     el('div', { class: 'status-line' }, el('span', { text: t('home.liveLabel') }), status),
     el('h2', { text: t('home.latest') }), list, arrearsSlot(ctx), el('p', {}, el('a', { href: '#/history', text: t('home.allHistory') })));
+  // A charge heard while a load is fetching (the stream's 'ready' reloads just as a debit lands) must survive the
+  // load: the fetched page may predate it.
+  let heard = new Map();
   async function load() {
-    const lines = await ctx.api('/api/v1/me/history?limit=10');
+    heard = new Map();
+    const fetched = await ctx.api('/api/v1/me/history?limit=10');
+    const lines = [...heard.values()].reverse().concat(fetched.filter((c) => !heard.has(c.id))).slice(0, 10);
     clear(list, lines.length ? lines.map((c) => chargeItem(c)) : [emptyItem('home.none')]);
   }
   await load();
@@ -42,6 +47,8 @@ export async function homeView(root, ctx) {
     if (name === 'ready') {
       load();                                         // (re)connected: catch up on anything missed meanwhile
     } else if (item.charge) {
+      heard.delete(item.charge.id);
+      heard.set(item.charge.id, item.charge);
       list.querySelector('.empty')?.remove();
       list.querySelector('[data-charge="' + item.charge.id + '"]')?.remove();
       list.prepend(chargeItem(item.charge, true));
