@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * Keeps every lane's offline allow-list current: the lot's monthly passes valid today (the lot's local date) and
  * the plates with an active PARKING mandate that have parked at that lot in the last 90 days (the lot's
  * regulars). Passes come first when the list is full: a pass holder has paid to get through. Published signed and
- * retained on the lane's command topic, with a new, higher version only when the list changed.
+ * retained on the lane's command topic, with a new, higher version only when the list changed; the version comes
+ * from the database ({@link LaneAllowListVersions}), so every replica gives the same list the same version.
  */
 @ApplicationScoped
 public class AllowListPublisher {
@@ -39,10 +40,13 @@ public class AllowListPublisher {
             order by m.plate, m.colour limit %d""".formatted(MAX_PLATES);
 
     private final LaneCommands commands;
+    private final LaneAllowListVersions versions;
+    /** What this replica last published to each lane, so an unchanged list is not sent again. */
     private final Map<UUID, List<AllowList.Entry>> published = new ConcurrentHashMap<>();
 
-    public AllowListPublisher(LaneCommands commands) {
+    public AllowListPublisher(LaneCommands commands, LaneAllowListVersions versions) {
         this.commands = commands;
+        this.versions = versions;
     }
 
     @Scheduled(every = "${platepay.parking.allow-list-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -50,7 +54,7 @@ public class AllowListPublisher {
         return Panache.withSession(() -> ParkingLane.<ParkingLane>listAll()
                         .flatMap(lanes -> Multi.createFrom().iterable(lanes.stream().collect(Collectors.groupingBy(l -> l.siteId)).entrySet())
                                 .onItem().transformToUniAndConcatenate(lot -> plates(lot.getKey())
-                                        .flatMap(plates -> publish(lot.getValue(), plates)))
+                                        .flatMap(plates -> publish(lot.getKey(), lot.getValue(), plates)))
                                 .collect().asList()))
                 .onFailure().invoke(e -> LOG.warn("allow-list refresh failed; will try again", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -70,8 +74,15 @@ public class AllowListPublisher {
                 .map(rows -> rows.stream().map(r -> new AllowList.Entry((String) r[0], (String) r[1], kind)).toList());
     }
 
-    private Uni<Void> publish(List<ParkingLane> lanes, List<AllowList.Entry> plates) {
-        long version = System.currentTimeMillis();
+    private Uni<Void> publish(UUID siteId, List<ParkingLane> lanes, List<AllowList.Entry> plates) {
+        if (lanes.stream().allMatch(lane -> plates.equals(published.get(lane.deviceId)))) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> versions.take(siteId, plates))
+                .flatMap(version -> version == null ? Uni.createFrom().voidItem() : publish(lanes, plates, version));
+    }
+
+    private Uni<Void> publish(List<ParkingLane> lanes, List<AllowList.Entry> plates, long version) {
         return Multi.createFrom().iterable(lanes)
                 .filter(lane -> !plates.equals(published.get(lane.deviceId)))
                 .onItem().transformToUniAndConcatenate(lane -> commands.publishAllowList(lane.siteId, lane.deviceId, new AllowList(version, plates))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.platepay.protocol.Envelope;
 import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.DeviceKeys;
+import com.platepay.protocol.parking.AllowList;
 import com.platepay.protocol.parking.LaneCommand;
 import com.platepay.protocol.parking.PlateRead;
 import com.platepay.testing.Ledgers;
@@ -15,8 +16,11 @@ import com.platepay.testing.Scenario;
 import com.platepay.testing.TestLane;
 import com.platepay.testing.TestStack;
 import com.platepay.testing.Users;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(TestStack.class)
 class ParkingLaneTest extends LotTest {
+
+    @Inject
+    LaneAllowListVersions versions;
 
     @Test
     void anEnrolledCarEntersIsPricedDebitedOnceAndTheBarrierOpens() {
@@ -198,6 +205,28 @@ class ParkingLaneTest extends LotTest {
             }
         }
         throw new AssertionError("the exit lane never got an allow-list with " + driver.plate());
+    }
+
+    /**
+     * Two replicas build the same list for a lot: the database gives both the same version, and a changed list the
+     * next one. Versions from a replica's clock would differ between replicas, and one whose clock is behind would
+     * publish a changed list under a version the lanes already passed (they keep only a higher one).
+     */
+    @Test
+    void replicasGiveALotsListOneVersionAndAChangedListTheNext() throws Throwable {
+        UUID lot = UUID.fromString(scenario.site(Users.OLGA, "PARKING"));
+        List<AllowList.Entry> one = List.of(new AllowList.Entry("京A12345", "BLUE", "MANDATE"));
+        List<AllowList.Entry> two = List.of(new AllowList.Entry("京A12345", "BLUE", "MANDATE"), new AllowList.Entry("京B54321", "GREEN", "PASS"));
+        long first = version(lot, one);
+        assertTrue(first > Instant.now().minusSeconds(60).toEpochMilli(), "the first version starts above the old clock versions: " + first);
+        assertEquals(first, version(lot, one), "another replica building the same list");
+        assertEquals(first + 1, version(lot, two), "the list changed");
+        assertEquals(first + 1, version(lot, two));
+        assertEquals(first + 2, version(lot, one), "changed back is a change too");
+    }
+
+    private Long version(UUID lot, List<AllowList.Entry> plates) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> versions.take(lot, plates)));
     }
 
     @Test
