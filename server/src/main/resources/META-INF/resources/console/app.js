@@ -40,6 +40,8 @@ const ROLE_ORDER = ['admin', 'operator', 'attendant'];
 let role = null;
 let leave = null;
 
+let routes = 0;
+
 async function route() {
   const pages = PAGES[role];
   const [name, arg] = (window.location.hash.replace(/^#\/?/, '') || pages[0][0]).split('/');
@@ -51,13 +53,23 @@ async function route() {
   if (leave) leave();
   leave = null;
   listeners.clear();
-  const container = clear($('view'));
+  // Each page renders into its own element: one still loading when the user moves on (its first fetch not back)
+  // then fills a detached element instead of the next page, and its live listener is dropped.
+  const mine = ++routes;
+  const container = el('div', { class: 'page' });
+  clear($('view'), container);
   $('error').textContent = '';
+  let left = null;
   try {
-    leave = await page[1](container, { ...ctx, role }, arg) || null;
+    left = await page[1](container, { ...ctx, role }, arg) || null;
   } catch (e) {
-    $('error').textContent = errorText(e);
+    if (mine === routes) $('error').textContent = errorText(e);
   }
+  if (mine !== routes) {
+    if (left) left();
+    return;
+  }
+  leave = left;
   apply(container);
   const heading = container.querySelector('h1');
   if (heading) document.title = heading.textContent + ' · PlatePay';
