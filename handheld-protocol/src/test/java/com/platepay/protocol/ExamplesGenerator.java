@@ -10,8 +10,9 @@ import java.security.KeyPair;
 import java.time.Instant;
 
 /**
- * Regenerates contracts/examples/*.json with fresh THROWAWAY keys: only the public keys are written (keys.json); the
- * private keys are forgotten when this ends. Run: java -cp target/test-classes:target/classes:$(deps) \
+ * Regenerates the charge examples (charge.json, charge-result-*.json) with fresh THROWAWAY keys: only their public keys
+ * are written, as keys.json's {@code device} and {@code server} (the other examples' keys there are kept); the private
+ * keys are forgotten when this ends. Run: java -cp target/test-classes:target/classes:$(deps) \
  * com.platepay.protocol.ExamplesGenerator ../contracts/examples
  */
 public final class ExamplesGenerator {
@@ -39,9 +40,7 @@ public final class ExamplesGenerator {
                 "hh-001", "dq-cng-01", 53, Instant.parse("2026-11-23T09:00:00.900Z"), ProtocolCodec.tree(no), null);
         write(dir.resolve("charge-result-declined.json"), new EnvelopeSigner(server.getPrivate()).sign(declined));
 
-        ObjectNode keys = ProtocolCodec.mapper().createObjectNode();
-        keys.put("description", "Public keys of THROWAWAY key pairs made only to sign these examples; the private keys were discarded. "
-                + "Verify charge.json with device.publicKey and the results with server.publicKey.");
+        ObjectNode keys = (ObjectNode) ProtocolCodec.mapper().readTree(dir.resolve("keys.json").toFile());
         keys.putObject("device").put("deviceId", "hh-001").put("siteId", "dq-cng-01")
                 .put("publicKey", DeviceKeys.encodePublic(device.getPublic()));
         keys.putObject("server").put("publicKey", DeviceKeys.encodePublic(server.getPublic()));
