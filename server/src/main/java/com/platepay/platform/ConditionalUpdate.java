@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One status change of a money object as one {@code update <table> set status = ?, updated_at = now(), ... where
@@ -23,6 +24,9 @@ import java.util.UUID;
  * {@link #applyReturning} on a plain SQL client, for paths that run without Hibernate.
  */
 public final class ConditionalUpdate {
+
+    /** {@code ?1} as Hibernate numbers parameters; the plain PostgreSQL client wants {@code $1}. */
+    private static final Pattern JPA_PARAMETER = Pattern.compile("\\?(\\d+)");
 
     private final String table;
     private final UUID id;
@@ -95,7 +99,7 @@ public final class ConditionalUpdate {
 
     /** The same move on the plain SQL client, returning the moved row; empty when the row had moved on. */
     public Uni<Optional<Row>> applyReturning(SqlClient client) {
-        String sql = sql().replaceAll("\\?(\\d+)", "\\$$1") + " returning *";
+        String sql = JPA_PARAMETER.matcher(sql()).replaceAll("\\$$1") + " returning *";
         Tuple tuple = Tuple.tuple();
         parameters().forEach(p -> tuple.addValue(bindable(p)));
         return client.preparedQuery(sql).execute(tuple)
