@@ -71,7 +71,7 @@ final class Handheld implements Runnable {
     private final Duration clockJump;
     private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
-    private Mqtt5AsyncClient client;
+    private volatile Mqtt5AsyncClient client;
     private boolean cut;
 
     Handheld(DeviceConfig device, List<PlannedCharge> charges, SuiteConfig config, HandheldLog log, Tally tally,
@@ -106,22 +106,28 @@ final class Handheld implements Runnable {
                         .payload(payload).send());
     }
 
-    /** Connects (and keeps reconnecting, subscribing again each time: the session is clean). */
+    /**
+     * Connects (and keeps reconnecting, subscribing again each time: the session is clean). After an offline stretch's
+     * cut (a disconnect of its own, which ends the client's flows) it connects as a new client.
+     */
     void connect() {
         BrokerUrl broker = BrokerUrl.parse(device.broker());
-        client = MqttClient.builder().useMqttVersion5()
+        subscribed = new CompletableFuture<>();
+        Mqtt5AsyncClient[] self = new Mqtt5AsyncClient[1];
+        self[0] = MqttClient.builder().useMqttVersion5()
                 .identifier(device.deviceId())
                 .serverHost(broker.host()).serverPort(broker.port())
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
                 .simpleAuth().username(device.mqttUsername() != null ? device.mqttUsername() : device.deviceId())
                 .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .addConnectedListener(ctx -> {
+                    Mqtt5AsyncClient c = self[0];
                     List<CompletableFuture<?>> subs = new java.util.ArrayList<>();
-                    subs.add(client.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
-                    subs.add(client.subscribeWith().topicFilter(checkResultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
+                    subs.add(c.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
+                    subs.add(c.subscribeWith().topicFilter(checkResultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
                     if (offline != null) {
-                        subs.add(client.subscribeWith().topicFilter(voucherResultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
-                        subs.add(client.subscribeWith().topicFilter(commandTopic).qos(MqttQos.AT_LEAST_ONCE).send());
+                        subs.add(c.subscribeWith().topicFilter(voucherResultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
+                        subs.add(c.subscribeWith().topicFilter(commandTopic).qos(MqttQos.AT_LEAST_ONCE).send());
                     }
                     CompletableFuture<Void> done = subscribed;
                     CompletableFuture.allOf(subs.toArray(CompletableFuture[]::new)).whenComplete((ok, e) -> done.complete(null));
@@ -132,7 +138,8 @@ final class Handheld implements Runnable {
                     }
                 })
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onResult);
+        self[0].publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onResult);
+        client = self[0];
         client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(10).send();
     }
 
@@ -183,7 +190,7 @@ final class Handheld implements Runnable {
     private void goOnline() {
         if (cut) {
             cut = false;
-            client.connectWith().cleanStart(true).sessionExpiryInterval(0).keepAlive(10).send();
+            connect();
         }
         try {
             subscribed.get(config.chargeGiveUp().toMillis(), TimeUnit.MILLISECONDS);
