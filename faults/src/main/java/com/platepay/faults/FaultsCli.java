@@ -29,11 +29,13 @@ public final class FaultsCli {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = {
-            "Starts its own stack on free ports (embedded PostgreSQL, the simulated bank, Mosquitto when installed,",
-            "the server from server/target/quarkus-app), seeds a fleet, sends charges, fills and offline vouchers from",
-            "simulated handhelds while injecting faults in turn, waits for the janitor, then checks the exactly-once",
+            "Starts its own stack on free ports (embedded PostgreSQL, the acquirer, Mosquitto",
+            "when installed, the server from server/target/quarkus-app), seeds a fleet, and",
+            "sends charges, fills and offline vouchers from simulated handhelds while it",
+            "injects faults in turn; then waits for the janitor and checks the exactly-once",
             "invariants (charges, holds, vouchers, bank, ledger, caps).",
-            "Prints a progress line every 5 s and a verdict table; exits 1 when an invariant breaks."})
+            "Prints a progress line every 5 s and a verdict table; exits 1 when an invariant",
+            "breaks."})
     static final class Run implements Callable<Integer> {
         @Option(names = "--charges", defaultValue = "10000", description = "charges to send (default ${DEFAULT-VALUE})")
         int charges;
