@@ -2,6 +2,7 @@ package com.platepay.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -23,6 +24,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -70,9 +73,11 @@ final class Handheld implements Runnable {
     private final OfflineSide offline;
     private final Duration clockJump;
     private volatile CompletableFuture<Void> subscribed = new CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+    private final AtomicLong seq = new AtomicLong(System.currentTimeMillis());
     private volatile Mqtt5AsyncClient client;
+    /** In an offline stretch; and whether its start dropped the connection (a new client connects at its end). */
     private boolean cut;
+    private boolean dropped;
 
     Handheld(DeviceConfig device, List<PlannedCharge> charges, SuiteConfig config, HandheldLog log, Tally tally,
              FaultSwitches switches, BooleanSupplier stopped, long seed) {
@@ -122,7 +127,7 @@ final class Handheld implements Runnable {
                 .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .addConnectedListener(ctx -> {
                     Mqtt5AsyncClient c = self[0];
-                    List<CompletableFuture<?>> subs = new java.util.ArrayList<>();
+                    List<CompletableFuture<?>> subs = new ArrayList<>();
                     subs.add(c.subscribeWith().topicFilter(resultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
                     subs.add(c.subscribeWith().topicFilter(checkResultTopic).qos(MqttQos.AT_LEAST_ONCE).send());
                     if (offline != null) {
@@ -172,7 +177,11 @@ final class Handheld implements Runnable {
         }
     }
 
-    /** Cuts the connection for an offline stretch (nothing of this device's is in flight then: one charge at a time). */
+    /**
+     * Cuts the connection for an offline stretch (nothing of this device's is in flight then: one charge at a time).
+     * When the connection is down already (the broker went away) the client keeps reconnecting on its own, and the
+     * device simply counts itself offline: a second client under the same id would fight it for the session.
+     */
     private void goOffline() {
         if (cut) {
             return;
@@ -180,9 +189,12 @@ final class Handheld implements Runnable {
         cut = true;
         tally.offlineStretches.increment();
         try {
-            client.disconnect().get(5, TimeUnit.SECONDS);
+            dropped = client.getState() == MqttClientState.CONNECTED;
+            if (dropped) {
+                client.disconnect().get(5, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
-            // already disconnected (the broker went away): offline either way
+            dropped = false;   // it was losing the connection anyway: its own reconnecting brings it back
         }
     }
 
@@ -190,7 +202,9 @@ final class Handheld implements Runnable {
     private void goOnline() {
         if (cut) {
             cut = false;
-            connect();
+            if (dropped) {
+                connect();
+            }
         }
         try {
             subscribed.get(config.chargeGiveUp().toMillis(), TimeUnit.MILLISECONDS);
