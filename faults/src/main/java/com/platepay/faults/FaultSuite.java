@@ -131,18 +131,18 @@ final class FaultSuite {
         return answered;
     }
 
-    /** Waits (bounded) until the janitor has ended every charge and hold in flight; returns the seconds waited. */
+    /** Waits (bounded) until the janitors have ended every charge, hold and voucher in flight; returns the seconds waited. */
     private double settle(DatabaseReader db, Timeline timeline) throws Exception {
         long start = System.nanoTime();
         long deadline = start + config.janitorBound().toNanos();
         long left = db.unsettled();
         while (left > 0 && System.nanoTime() < deadline) {
-            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN or hold(s) not ended%n", left);
+            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN, hold(s) not ended or voucher(s) RECEIVED%n", left);
             Sleep.millis(PROGRESS_EVERY_MS);
             left = db.unsettled();
         }
         double waited = (System.nanoTime() - start) / 1e9;
-        timeline.add(String.format("janitor: %d charge(s) or hold(s) unsettled after %.0f s", left, waited));
+        timeline.add(String.format("janitor: %d charge(s), hold(s) or voucher(s) unsettled after %.0f s", left, waited));
         return waited;
     }
 
