@@ -25,7 +25,9 @@ final class DatabaseReader {
             select charge_id, count(*) as n from ledger_postings
             where kind = 'CHARGE_APPROVED' and charge_id is not null group by charge_id""";
     private static final String UNSETTLED = "select (select count(*) from charges where status in ('RECEIVED', 'AUTHORIZING', 'UNKNOWN'))"
-            + " + (select count(*) from holds where status in ('PLACING', 'HELD', 'UNKNOWN', 'COMPLETING', 'VOIDING'))";
+            + " + (select count(*) from holds where status in ('PLACING', 'HELD', 'UNKNOWN', 'COMPLETING', 'VOIDING'))"
+            + " + (select count(*) from vouchers where status = 'RECEIVED')";
+    private static final String VOUCHERS = "select device_id, counter, status, reason_code, amount, charge_ref, charge_id, created_at from vouchers";
     private static final String HOLDS = "select id, status, amount, captured, charge_id from holds";
 
     private final PostgresNode postgres;
@@ -84,7 +86,18 @@ final class DatabaseReader {
         return rows;
     }
 
-    /** Charges and holds the janitor has still to end. */
+    List<VoucherRow> vouchers() throws SQLException {
+        List<VoucherRow> rows = new ArrayList<>();
+        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(VOUCHERS); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.add(new VoucherRow(r.getString("device_id"), r.getLong("counter"), r.getString("status"), r.getString("reason_code"),
+                        r.getLong("amount"), r.getString("charge_ref"), r.getString("charge_id"), r.getTimestamp("created_at").toInstant()));
+            }
+        }
+        return rows;
+    }
+
+    /** Charges, holds and vouchers the janitors have still to end. */
     long unsettled() throws SQLException {
         try (Connection c = postgres.connect()) {
             return single(c, UNSETTLED);

@@ -22,6 +22,7 @@ final class FaultDriver implements Runnable {
     private final FaultSwitches switches;
     private final BankFaultTicker bank;
     private final Timeline timeline;
+    private final HandheldLog log;
     private final List<FaultStep> steps;
     private final Set<FaultStep> started = new HashSet<>();
     private final Set<FaultStep> ended = new HashSet<>();
@@ -31,8 +32,10 @@ final class FaultDriver implements Runnable {
     private volatile Exception failure;
     private final List<ReplicaKill> kills = new CopyOnWriteArrayList<>();
 
-    FaultDriver(SuiteConfig config, Stack stack, Tally tally, FaultSwitches switches, BankFaultTicker bank, Timeline timeline) {
+    FaultDriver(SuiteConfig config, Stack stack, Tally tally, FaultSwitches switches, BankFaultTicker bank, Timeline timeline,
+                HandheldLog log) {
         this.config = config;
+        this.log = log;
         this.stack = stack;
         this.tally = tally;
         this.switches = switches;
@@ -43,7 +46,9 @@ final class FaultDriver implements Runnable {
 
     List<FaultStep> plan() {
         List<FaultStep> all = new ArrayList<>();
-        all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.08, "server SIGKILL + restart", this::killServer));
+        // With vouchers, each kill waits for a voucher upload in flight (a handheld nudges the driver as it publishes one).
+        java.util.function.BooleanSupplier uploading = () -> config.voucherShare() == 0 || log.vouchersInFlight() > 0;
+        all.add(FaultStep.instant(FaultKind.SERVER_KILL, 0.08, "server SIGKILL + restart", this::killServer).once(uploading));
         all.add(FaultStep.window(FaultKind.DUPLICATES, 0.12, 0.45,
                 "duplicate delivery (" + pct(config.duplicateRate()) + " of messages published twice)",
                 () -> switches.duplicates(true), () -> switches.duplicates(false)));
@@ -54,7 +59,7 @@ final class FaultDriver implements Runnable {
         // one, and the bank's window stays open past the kill until both kinds of fault have really been injected.
         FaultStep killInBankFaults = FaultStep.instant(FaultKind.SERVER_KILL, 0.65, "server SIGKILL + restart"
                 + (config.has(FaultKind.BANK_FAULTS) ? " (bank faults on)" : ""), this::killServer)
-                .once(() -> !config.has(FaultKind.BANK_FAULTS) || bank.injectedTimeouts > 0);
+                .once(() -> (!config.has(FaultKind.BANK_FAULTS) || bank.injectedTimeouts > 0) && uploading.getAsBoolean());
         all.add(FaultStep.window(FaultKind.BANK_FAULTS, 0.50, 0.75, "bank: " + pct(config.bankTimeoutRate()) + " of debits time out, "
                 + pct(config.bankFailureRate()) + " fail", () -> bank.debitFaults(true), () -> bank.debitFaults(false))
                 .once(() -> bank.injectedTimeouts > 0 && bank.injectedFailures > 0
@@ -99,7 +104,7 @@ final class FaultDriver implements Runnable {
                         bank.tick(Math.max(rate, 1));
                     }
                 }
-                Sleep.millis(100);
+                switches.awaitNudge(100);
             }
             for (FaultStep s : steps) {
                 if (s.isWindow() && started.contains(s) && !ended.contains(s)) {
@@ -148,8 +153,10 @@ final class FaultDriver implements Runnable {
     }
 
     private void killServer() throws IOException {
+        int uploads = log.markUploadsAcrossKill();
         stack.server.kill();
-        timeline.add("server killed (SIGKILL); starting it again");
+        timeline.add("server killed (SIGKILL)" + (config.voucherShare() > 0 ? " with " + uploads + " voucher upload(s) unanswered" : "")
+                + "; starting it again");
         stack.server.start(ServerNode.RESTART_TIMEOUT);
     }
 

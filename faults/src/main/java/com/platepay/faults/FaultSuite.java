@@ -25,7 +25,8 @@ final class FaultSuite {
 
     /** What a run produced, for the report and for tests. */
     record Outcome(List<Verdict> verdicts, Tally tally, Timeline timeline, BankFaultTicker bankFaults, double loadSeconds,
-                   boolean externalBroker, Map<String, Long> answeredByReplica, List<FaultDriver.ReplicaKill> replicaKills) {
+                   boolean externalBroker, Map<String, Long> answeredByReplica, List<FaultDriver.ReplicaKill> replicaKills,
+                   Observations observations) {
         boolean allHold() {
             return verdicts.stream().allMatch(Verdict::holds);
         }
@@ -42,19 +43,25 @@ final class FaultSuite {
             AtomicBoolean stop = new AtomicBoolean();
 
             int handhelds = Math.min(config.handhelds(), stack.fleet.devices().size());
-            var plan = LoadPlan.make(config.charges(), handhelds, stack.fleet.plates(), config.seed(), config.fillShare());
+            var plan = LoadPlan.make(config.charges(), handhelds, stack.fleet.plates(), config.seed(), config.fillShare(), config.voucherShare());
+            int offline = LoadPlan.offlineHandhelds(handhelds, config.voucherShare());
             List<Handheld> devices = new ArrayList<>();
             for (int i = 0; i < handhelds; i++) {
                 Handheld h = new Handheld(stack.fleet.devices().get(i), plan.get(i), config, log, tally, switches, stop::get,
-                        config.seed() * 31 + i);
+                        config.seed() * 31 + i, i < offline ? clockJump(i) : null);
                 h.connect();
                 devices.add(h);
             }
             awaitConnected(devices);
+            if (offline > 0) {
+                awaitAllowLists(devices);
+                out.printf("%d of the handhelds go offline at times (about %.0f %% of the charges are vouchers); each holds its "
+                        + "station's allow-list%n", offline, config.voucherShare() * 100);
+            }
             out.printf("%d handhelds connected; sending %d charges over %d plates; faults: %s%n", handhelds, config.charges(),
                     stack.fleet.plates().size(), config.faults());
 
-            FaultDriver driver = new FaultDriver(config, stack, tally, switches, bankFaults, timeline);
+            FaultDriver driver = new FaultDriver(config, stack, tally, switches, bankFaults, timeline, log);
             Thread driverThread = new Thread(driver, "fault-driver");
             driverThread.start();
             List<Thread> threads = new ArrayList<>();
@@ -96,9 +103,9 @@ final class FaultSuite {
                 bankHolds.addAll(bankControl.holds(account));
             }
             Observations o = new Observations(log.entries(), db.charges(), db.ledger(), debits, settle,
-                    config.janitorBound().toSeconds(), db.holds(), bankHolds);
+                    config.janitorBound().toSeconds(), db.holds(), bankHolds, log.vouchers(), db.vouchers());
             return new Outcome(InvariantChecker.check(o), tally, timeline, bankFaults, loadSeconds, stack.externalBroker(),
-                    answeredByReplica(stack, driver), driver.replicaKills());
+                    answeredByReplica(stack, driver), driver.replicaKills(), o);
         }
     }
 
@@ -124,19 +131,35 @@ final class FaultSuite {
         return answered;
     }
 
-    /** Waits (bounded) until the janitor has ended every charge and hold in flight; returns the seconds waited. */
+    /** Waits (bounded) until the janitors have ended every charge, hold and voucher in flight; returns the seconds waited. */
     private double settle(DatabaseReader db, Timeline timeline) throws Exception {
         long start = System.nanoTime();
         long deadline = start + config.janitorBound().toNanos();
         long left = db.unsettled();
         while (left > 0 && System.nanoTime() < deadline) {
-            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN or hold(s) not ended%n", left);
+            out.printf("waiting for the janitor: %d charge(s) RECEIVED/AUTHORIZING/UNKNOWN, hold(s) not ended or voucher(s) RECEIVED%n", left);
             Sleep.millis(PROGRESS_EVERY_MS);
             left = db.unsettled();
         }
         double waited = (System.nanoTime() - start) / 1e9;
-        timeline.add(String.format("janitor: %d charge(s) or hold(s) unsettled after %.0f s", left, waited));
+        timeline.add(String.format("janitor: %d charge(s), hold(s) or voucher(s) unsettled after %.0f s", left, waited));
         return waited;
+    }
+
+    /** Offline handhelds' device clocks jump halfway through their plans: back five hours, or forward one, in turn. */
+    private static java.time.Duration clockJump(int handheld) {
+        return handheld % 2 == 0 ? java.time.Duration.ofHours(-5) : java.time.Duration.ofHours(1);
+    }
+
+    /** The offline handhelds need their station's signed allow-list (retained on their command topic) before the load. */
+    private void awaitAllowLists(List<Handheld> devices) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (devices.stream().anyMatch(h -> !h.readyOffline())) {
+            if (System.nanoTime() > deadline) {
+                throw new Sleep.SuiteAborted("an offline handheld had no allow-list with vehicles on it within 60 s");
+            }
+            Sleep.millis(200);
+        }
     }
 
     private void awaitConnected(List<Handheld> devices) {

@@ -29,10 +29,13 @@ public final class FaultsCli {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = {
-            "Starts its own stack on free ports (embedded PostgreSQL, the simulated bank, Mosquitto when installed,",
-            "the server from server/target/quarkus-app), seeds a fleet, sends charges from simulated handhelds while",
-            "injecting faults in turn, waits for the janitor, then checks the exactly-once invariants.",
-            "Prints a progress line every 5 s and a verdict table; exits 1 when an invariant breaks."})
+            "Starts its own stack on free ports (embedded PostgreSQL, the acquirer, Mosquitto",
+            "when installed, the server from server/target/quarkus-app), seeds a fleet, and",
+            "sends charges, fills and offline vouchers from simulated handhelds while it",
+            "injects faults in turn; then waits for the janitor and checks the exactly-once",
+            "invariants (charges, holds, vouchers, bank, ledger, caps).",
+            "Prints a progress line every 5 s and a verdict table; exits 1 when an invariant",
+            "breaks."})
     static final class Run implements Callable<Integer> {
         @Option(names = "--charges", defaultValue = "10000", description = "charges to send (default ${DEFAULT-VALUE})")
         int charges;
@@ -56,9 +59,15 @@ public final class FaultsCli {
                 description = "http (the simulated HTTP bank) or iso8583 (the jPOS host, over the ISO 8583 adapter) (default ${DEFAULT-VALUE})")
         String acquirer;
         @Option(names = "--fills", defaultValue = "0.2",
-                description = "share of the charges that are fills: a cylinder-check whose hold at the bank the charge completes "
-                        + "(HTTP bank only; 0 for none) (default ${DEFAULT-VALUE})")
+                description = "share of the charges that are fills: a cylinder-check whose hold at the bank (or the ISO 8583 "
+                        + "host) the charge completes (0 for none) (default ${DEFAULT-VALUE})")
         double fills;
+        @Option(names = "--vouchers", defaultValue = "0.05",
+                description = "share of the charges filled offline: a quarter of the handhelds (more if needed) cut their "
+                        + "connection for stretches, issue signed counter-numbered vouchers from their station's allow-list, "
+                        + "and upload them on reconnecting, some twice, some across a server SIGKILL, with a device clock "
+                        + "jump halfway (0 for none, at most 0.8) (default ${DEFAULT-VALUE})")
+        double vouchers;
         @Option(names = "--seed", defaultValue = "9", description = "seed of the load plan (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--work-dir", description = "where the stack keeps its data and logs (default target/fault-suite under the project)")
@@ -93,7 +102,7 @@ public final class FaultsCli {
                     fresh, home.resolve("server/target/quarkus-app/quarkus-run.jar"),
                     chosen, BrokerMode.valueOf(broker.toUpperCase()), replicas,
                     parseFaults(faults), Duration.ofSeconds(3), Duration.ofMinutes(3), Duration.ofSeconds(janitorBound),
-                    Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02, fills);
+                    Duration.ofMinutes(maxMinutes), 0.10, 0.05, 0.02, fills, vouchers);
             } catch (IllegalArgumentException e) {
                 out.println("faults: " + e.getMessage());
                 return USAGE;

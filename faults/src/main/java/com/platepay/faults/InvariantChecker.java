@@ -1,5 +1,6 @@
 package com.platepay.faults;
 
+import com.platepay.protocol.offline.Vouchers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,130 @@ final class InvariantChecker {
 
     static List<Verdict> check(Observations o) {
         return List.of(oneFinalOutcome(o), bankMatchesApproved(o), noMoneyForUnapproved(o), ledgerBalances(o),
-                nothingLeftInFlight(o), capsHold(o), holdsEnd(o));
+                nothingLeftInFlight(o), capsHold(o), holdsEnd(o), vouchersEndOnce(o));
+    }
+
+    /** The charge key ({@link ChargeRow#key}) each voucher the fleet issued is debited under, by the voucher's key. */
+    static Map<String, String> voucherChargeKeys(Observations o) {
+        Map<String, String> keys = new HashMap<>();
+        for (HandheldLog.VoucherEntry v : o.vouchers()) {
+            keys.put(v.key(), ChargeRow.key(v.deviceId(), Vouchers.chargeId(v.deviceId(), v.counter())));
+        }
+        return keys;
+    }
+
+    /**
+     * Every voucher the fleet issued ends in exactly one final state on the server, and it is what the money says:
+     * stored once under (device, counter), PAID with its one APPROVED charge for the voucher's amount (the charge under
+     * the id derived from device and counter, named by the voucher), or ARREARS with no approved charge; nothing left
+     * RECEIVED, none lost, none the fleet never issued, every answer the device heard the server's final one, and the
+     * server stored each device's vouchers in counter order whatever its clock said.
+     */
+    static Verdict vouchersEndOnce(Observations o) {
+        List<String> examples = new ArrayList<>();
+        Map<String, List<VoucherRow>> rows = o.serverVouchers().stream().collect(Collectors.groupingBy(VoucherRow::key));
+        Map<String, List<ChargeRow>> charges = o.charges().stream().collect(Collectors.groupingBy(ChargeRow::key));
+        Map<String, String> chargeKeys = voucherChargeKeys(o);
+        int paid = 0;
+        int arrears = 0;
+        int lost = 0;
+        int notFinal = 0;
+        int storedTwice = 0;
+        int chargedTwice = 0;
+        int paidWrong = 0;
+        int arrearsCharged = 0;
+        int unanswered = 0;
+        int heardOther = 0;
+        for (HandheldLog.VoucherEntry v : o.vouchers()) {
+            List<VoucherRow> found = rows.getOrDefault(v.key(), List.of());
+            Set<String> heard = new TreeSet<>(v.heard());
+            if (v.finalStatus() == null) {
+                unanswered++;
+                note(examples, "voucher " + v.key() + ": no final answer on the device after " + v.uploads() + " uploads");
+            }
+            if (found.isEmpty()) {
+                lost++;
+                note(examples, "voucher " + v.key() + " (" + v.amount() + " fen) issued but not on the server");
+                continue;
+            }
+            if (found.size() > 1) {
+                storedTwice++;
+                note(examples, "voucher " + v.key() + " stored " + found.size() + " times");
+            }
+            VoucherRow row = found.get(0);
+            List<ChargeRow> its = charges.getOrDefault(chargeKeys.get(v.key()), List.of());
+            if (its.size() > 1) {
+                chargedTwice++;
+                note(examples, "voucher " + v.key() + " has " + its.size() + " charges");
+            }
+            ChargeRow charge = its.isEmpty() ? null : its.get(0);
+            switch (row.status()) {
+                case "PAID" -> {
+                    paid++;
+                    if (charge == null || !charge.approved() || charge.amount() != v.amount() || row.amount() != v.amount()
+                            || !charge.id().equals(row.chargeId())) {
+                        paidWrong++;
+                        note(examples, "voucher " + v.key() + " PAID " + v.amount() + " fen, its charge " + (charge == null ? "missing"
+                                : charge.status() + " " + charge.amount() + " fen" + (charge.id().equals(row.chargeId()) ? "" : " (not the one it names)")));
+                    }
+                }
+                case "ARREARS" -> {
+                    arrears++;
+                    if (charge != null && charge.approved()) {
+                        arrearsCharged++;
+                        note(examples, "voucher " + v.key() + " ARREARS but its charge is APPROVED (" + charge.amount() + " fen taken)");
+                    }
+                }
+                default -> {
+                    notFinal++;
+                    note(examples, "voucher " + v.key() + " still " + row.status() + " on the server");
+                }
+            }
+            if (heard.size() > 1 || !heard.isEmpty() && !heard.contains(row.status()) || v.finalStatus() != null && !v.finalStatus().equals(row.status())) {
+                heardOther++;
+                note(examples, "voucher " + v.key() + ": the device heard " + heard + ", the server says " + row.status());
+            }
+        }
+        Set<String> issued = o.vouchers().stream().map(HandheldLog.VoucherEntry::key).collect(Collectors.toSet());
+        long nobodyIssued = rows.keySet().stream().filter(k -> !issued.contains(k)).peek(k -> note(examples, "a voucher nobody issued: " + k)).count();
+        int outOfOrder = 0;
+        for (List<VoucherRow> device : o.serverVouchers().stream().collect(Collectors.groupingBy(VoucherRow::deviceId)).values()) {
+            List<VoucherRow> byCounter = device.stream().sorted(java.util.Comparator.comparingLong(VoucherRow::counter)).toList();
+            for (int i = 1; i < byCounter.size(); i++) {
+                if (byCounter.get(i).storedAt().isBefore(byCounter.get(i - 1).storedAt())) {
+                    outOfOrder++;
+                    note(examples, "voucher " + byCounter.get(i).key() + " stored before " + byCounter.get(i - 1).key());
+                }
+            }
+        }
+        long devices = o.vouchers().stream().map(HandheldLog.VoucherEntry::deviceId).distinct().count();
+        boolean holds = lost == 0 && notFinal == 0 && storedTwice == 0 && chargedTwice == 0 && paidWrong == 0 && arrearsCharged == 0
+                && unanswered == 0 && heardOther == 0 && nobodyIssued == 0 && outOfOrder == 0;
+        String figure = String.format("%d vouchers issued by %d handhelds (%d by a jumped device clock, %d of them dated before a "
+                        + "lower counter; %d uploaded again after settling; %d with an upload unanswered at a server SIGKILL); on the server "
+                        + "%d PAID, %d ARREARS; lost %d, not final %d, stored twice %d, charged twice %d, PAID without its approved charge "
+                        + "for the amount %d, ARREARS with money taken %d, stored out of counter order %d, no final answer on the device %d, "
+                        + "device heard another answer %d, vouchers nobody issued %d",
+                o.vouchers().size(), devices, o.vouchers().stream().filter(HandheldLog.VoucherEntry::clockJumped).count(), datedBeforeLower(o),
+                o.vouchers().stream().filter(HandheldLog.VoucherEntry::uploadedAgain).count(),
+                o.vouchers().stream().filter(HandheldLog.VoucherEntry::acrossKill).count(), paid, arrears, lost, notFinal, storedTwice,
+                chargedTwice, paidWrong, arrearsCharged, outOfOrder, unanswered, heardOther, nobodyIssued);
+        return new Verdict("every voucher ends once (charged once, or arrears)", holds, figure, examples, List.of());
+    }
+
+    /** Vouchers whose device clock dated them before a voucher with a lower counter of the same device (a backward jump). */
+    private static long datedBeforeLower(Observations o) {
+        long n = 0;
+        for (List<HandheldLog.VoucherEntry> device : o.vouchers().stream().collect(Collectors.groupingBy(HandheldLog.VoucherEntry::deviceId)).values()) {
+            java.time.Instant latest = null;
+            for (HandheldLog.VoucherEntry v : device.stream().sorted(java.util.Comparator.comparingLong(HandheldLog.VoucherEntry::counter)).toList()) {
+                if (latest != null && v.capturedAt().isBefore(latest)) {
+                    n++;
+                }
+                latest = latest == null || v.capturedAt().isAfter(latest) ? v.capturedAt() : latest;
+            }
+        }
+        return n;
     }
 
     /**
@@ -114,17 +238,24 @@ final class InvariantChecker {
                 agreeing++;
             }
         }
+        // A voucher's charge was sent by no handheld as a charge: it is recognised by the voucher the fleet issued (the id
+        // derived from device and counter), and only then; every other record must be one a handheld sent.
+        Set<String> voucherCharges = new java.util.HashSet<>(voucherChargeKeys(o).values());
         int phantom = 0;
+        int fromVouchers = 0;
         for (String key : rows.keySet()) {
-            if (!sentKeys.contains(key)) {
+            if (voucherCharges.contains(key)) {
+                fromVouchers++;
+            } else if (!sentKeys.contains(key)) {
                 phantom++;
                 note(examples, "a record no handheld sent: " + key);
             }
         }
         boolean holds = duplicated == 0 && unanswered == 0 && disagree == 0 && conflicting == 0 && phantom == 0;
         String figure = String.format("%d charge ids sent; %d with one record and final answers that agree; "
-                        + "recorded twice %d, unanswered %d, answer differs from record %d, conflicting answers %d, records nobody sent %d",
-                o.handhelds().size(), agreeing, duplicated, unanswered, disagree, conflicting, phantom);
+                        + "recorded twice %d, unanswered %d, answer differs from record %d, conflicting answers %d, records nobody sent %d "
+                        + "(besides %d charges of vouchers the fleet issued)",
+                o.handhelds().size(), agreeing, duplicated, unanswered, disagree, conflicting, phantom, fromVouchers);
         return new Verdict("every charge id has exactly one final outcome", holds, figure, examples, List.of());
     }
 
@@ -199,9 +330,11 @@ final class InvariantChecker {
             }
         }
         boolean holds = missing == 0 && amountDiffers == 0 && notApproved == 0 && debitedTwice == 0 && approvedSum == bankSum;
-        String figure = String.format("approved %d charges = %s; bank's standing debits %d = %s; approved without a debit %d, "
+        Set<String> voucherCharges = new java.util.HashSet<>(voucherChargeKeys(o).values());
+        long fromVouchers = approved.values().stream().filter(c -> voucherCharges.contains(c.key())).count();
+        String figure = String.format("approved %d charges (%d of them vouchers') = %s; bank's standing debits %d = %s; approved without a debit %d, "
                         + "amount differs %d, standing debits not approved %d, charge ids debited more than once %d",
-                approved.size(), Money.cny(approvedSum), standing.size() - flagged, Money.cny(bankSum), missing,
+                approved.size(), fromVouchers, Money.cny(approvedSum), standing.size() - flagged, Money.cny(bankSum), missing,
                 amountDiffers, notApproved, debitedTwice);
         return new Verdict("bank's debits equal the approved charges", holds, figure, examples, attention);
     }

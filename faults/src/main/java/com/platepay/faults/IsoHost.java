@@ -18,14 +18,19 @@ import java.util.Map;
 /**
  * The ISO 8583 acquirer host, through its back office: fault rules at {@code /v1/faults} and each account's
  * transactions at {@code /v1/transactions}. The host's books know RRNs, not the server's idempotency keys, so its
- * purchases are matched to charges through the adapter's own transaction log, written before each message was sent.
- * A purchase whose RRN the log lacks keeps the RRN as its key and so counts as money taken for no charge.
+ * purchases and holds are matched to charges and holds through the adapter's own transaction log, written before each
+ * message was sent. A purchase or hold whose RRN the log lacks keeps the RRN as its key and so counts as money taken
+ * (or held) for nothing of PlatePay's.
+ *
+ * <p>A completed hold (0100 then 0220) took its captured amount: it is listed among the debits too, under the hold's
+ * key, which is the id of the charge that completed it (as the HTTP bank books a completion's debit).
  */
 final class IsoHost implements BankSide {
     private static final FaultModes MODES = new FaultModes(Map.of(Fault.ANSWER_LATE, "LATE_ANSWER", Fault.ARRIVE_LATE, "LATE_ARRIVAL",
             Fault.ERROR, "RESPOND", Fault.DROP, "DROP_LINK"));
     /** Answered for {@link Fault#ERROR}: system malfunction, nothing processed. */
     static final String ERROR_CODE = "96";
+    private static final String HOLD = "HOLD";
 
     private final BankHttp http;
     private final Path adapterLog;
@@ -41,7 +46,7 @@ final class IsoHost implements BankSide {
         ArrayNode array = body.putArray("rules");
         for (Rule r : rules) {
             if (r.count() > 0) {
-                ObjectNode rule = array.addObject().put("on", r.on() == On.DEBIT ? "PURCHASE" : "REVERSAL")
+                ObjectNode rule = array.addObject().put("on", hostKind(r.on()))
                         .put("mode", MODES.mode(r.fault())).put("count", r.count()).put("delayMs", Math.max(1, r.delayMs()));
                 if (r.fault() == Fault.ERROR) {
                     rule.put("responseCode", ERROR_CODE);
@@ -55,10 +60,48 @@ final class IsoHost implements BankSide {
     public Map<String, Integer> remaining() throws IOException {
         Map<String, Integer> left = new HashMap<>();
         for (JsonNode r : http.get("/v1/faults").path("rules")) {
-            On on = "PURCHASE".equals(r.path("on").asText()) ? On.DEBIT : On.REVERSAL;
+            On on = ourKind(r.path("on").asText());
             left.merge(on + "/" + MODES.fault(r.path("mode").asText()), r.path("count").asInt(), Integer::sum);
         }
         return left;
+    }
+
+    /** The host's name for the requests a rule matches: purchases 0200, reversals 0420, holds 0100, completions 0220. */
+    private static String hostKind(On on) {
+        return switch (on) {
+            case DEBIT -> "PURCHASE";
+            case REVERSAL -> "REVERSAL";
+            case HOLD -> "AUTHORIZATION";
+            case COMPLETION -> "COMPLETION";
+        };
+    }
+
+    private static On ourKind(String host) {
+        return switch (host) {
+            case "PURCHASE" -> On.DEBIT;
+            case "AUTHORIZATION" -> On.HOLD;
+            case "COMPLETION" -> On.COMPLETION;
+            default -> On.REVERSAL;
+        };
+    }
+
+    @Override
+    public boolean holdFaults() {
+        return true;
+    }
+
+    @Override
+    public List<BankHold> holds(String accountId) throws IOException {
+        Map<String, String> keyByRrn = keysByRrn(TransactionLog.Kind.HOLD);
+        List<BankHold> out = new ArrayList<>();
+        for (JsonNode t : transactions(accountId)) {
+            if (HOLD.equals(t.path("kind").asText())) {
+                String status = t.path("status").asText();
+                out.add(new BankHold(keyByRrn.getOrDefault(t.path("rrn").asText(), "rrn:" + t.path("rrn").asText()), accountId, status,
+                        t.path("amount").asLong(), "COMPLETED".equals(status) ? t.path("settledAmount").asLong() : null));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -68,22 +111,29 @@ final class IsoHost implements BankSide {
 
     @Override
     public List<BankDebit> debits(String accountId) throws IOException {
-        Map<String, String> keyByRrn = keysByRrn();
+        Map<String, String> keyByRrn = keysByRrn(TransactionLog.Kind.PURCHASE);
+        Map<String, String> holdKeyByRrn = keysByRrn(TransactionLog.Kind.HOLD);
         List<BankDebit> out = new ArrayList<>();
-        for (JsonNode t : http.get("/v1/transactions?accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8))) {
-            if (!"PURCHASE".equals(t.path("kind").asText())) {
-                continue;
-            }
+        for (JsonNode t : transactions(accountId)) {
             String rrn = t.path("rrn").asText();
-            out.add(new BankDebit(keyByRrn.getOrDefault(rrn, "rrn:" + rrn), accountId, t.path("status").asText(), t.path("amount").asLong()));
+            String kind = t.path("kind").asText();
+            if ("PURCHASE".equals(kind)) {
+                out.add(new BankDebit(keyByRrn.getOrDefault(rrn, "rrn:" + rrn), accountId, t.path("status").asText(), t.path("amount").asLong()));
+            } else if (HOLD.equals(kind) && "COMPLETED".equals(t.path("status").asText())) {
+                out.add(new BankDebit(holdKeyByRrn.getOrDefault(rrn, "rrn:" + rrn), accountId, "APPROVED", t.path("settledAmount").asLong()));
+            }
         }
         return out;
     }
 
-    private Map<String, String> keysByRrn() throws IOException {
+    private JsonNode transactions(String accountId) throws IOException {
+        return http.get("/v1/transactions?accountId=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> keysByRrn(TransactionLog.Kind kind) throws IOException {
         Map<String, String> byRrn = new HashMap<>();
         if (Files.exists(adapterLog)) {
-            for (Map.Entry<String, SentMessage> e : TransactionLog.originalsIn(adapterLog, TransactionLog.Kind.PURCHASE).entrySet()) {
+            for (Map.Entry<String, SentMessage> e : TransactionLog.originalsIn(adapterLog, kind).entrySet()) {
                 byRrn.put(e.getValue().rrn(), e.getKey());
             }
         }

@@ -21,11 +21,13 @@ final class ProgressLine {
 
     void print() {
         Map<String, Long> s = tally.byStatus();
+        String vouchers = tally.vouchersIssued.sum() + tally.offlineRefused.sum() == 0 ? ""
+                : String.format(" | vouchers %d (uploads %d)", tally.vouchersIssued.sum(), tally.voucherUploads.sum());
         out.printf("[%4.0f s] sent %d/%d, answered %d (APPROVED %d, DECLINED %d, REJECTED %d), gave up %d | resends %d, copies %d, "
-                        + "IN_PROGRESS %d | fault: %s%n",
+                        + "IN_PROGRESS %d%s | fault: %s%n",
                 timeline.elapsed(), tally.started.sum(), charges, tally.ended.sum(), s.getOrDefault("APPROVED", 0L),
                 s.getOrDefault("DECLINED", 0L), s.getOrDefault("REJECTED", 0L), tally.gaveUp.sum(), tally.resends.sum(),
-                tally.copies.sum(), tally.inProgress.sum(), switches.current());
+                tally.copies.sum(), tally.inProgress.sum(), vouchers, switches.current());
         out.flush();
     }
 }

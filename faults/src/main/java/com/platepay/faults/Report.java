@@ -41,6 +41,16 @@ final class Report {
                 b.injectedTimeouts, b.injectedFailures, b.injectedHoldFaults, b.injectedReversalFailures);
         out.printf("  fills (cylinder-check, hold, charge completing it): %d checks placed a hold, %d charged without one%s%n",
                 t.fillsHeld.sum(), t.fillsUnheld.sum(), config.fillShare() > 0 ? "" : " (no fills in this run)");
+        if (config.voucherShare() > 0) {
+            out.printf("  offline vouchers: %d issued in %d offline stretches, %d fills refused on the device%s; %d clock jumps; uploads %d "
+                            + "(again after settling %d, copies %d, unanswered %d, PENDING answers %d, REJECTED answers %d)%n",
+                    t.vouchersIssued.sum(), t.offlineStretches.sum(), t.offlineRefused.sum(),
+                    t.offlineRefusals.isEmpty() ? "" : " (" + String.join("; ", t.offlineRefusals) + ")", t.clockJumps.sum(),
+                    t.voucherUploads.sum(), t.voucherReuploads.sum(), t.voucherCopies.sum(), t.voucherNoAnswer.sum(),
+                    t.voucherPending.sum(), t.voucherRejected.sum());
+        } else {
+            out.println("  offline vouchers: none in this run");
+        }
         out.println();
         out.println("== Invariants ==");
         for (Verdict v : o.verdicts()) {

@@ -146,7 +146,11 @@ final class Stack implements AutoCloseable {
         p.put("platepay.fleet.plates", String.valueOf(config.plates()));
         p.put("platepay.fleet.shared-cards", String.valueOf(config.sharedCards()));
         // Fills need cylinders and a price; a hold whose charge never comes is voided soon, within the janitor's bound.
-        p.put("platepay.fleet.cylinders", String.valueOf(config.fillShare() > 0));
+        p.put("platepay.fleet.cylinders", String.valueOf(config.cylinders()));
+        // Offline fills need each station's allow-list, which lists its regulars: the fleet has filled everywhere before,
+        // and a list is rebuilt every few seconds (so one changed by the run's own charges reaches the handhelds soon).
+        p.put("platepay.fleet.regulars", String.valueOf(config.voucherShare() > 0));
+        p.put("platepay.offline.allow-list-interval", "5s");
         p.put("platepay.fleet.hold-seconds", String.valueOf(HOLD_SECONDS));
         p.put("platepay.mqtt.embedded.data-dir", work.resolve("hivemq").toString());
         // The fleet's vehicles are approved through review like anyone's; their licence photos stay with the run.

@@ -19,6 +19,19 @@ final class Tally {
     /** Fills whose cylinder-check placed a hold the charge then named, and fills charged plainly (no hold placed). */
     final LongAdder fillsHeld = new LongAdder();
     final LongAdder fillsUnheld = new LongAdder();
+    /** Offline: stretches, vouchers issued, fills the device refused (with a few of its reasons), and the uploads. */
+    final LongAdder offlineStretches = new LongAdder();
+    final LongAdder vouchersIssued = new LongAdder();
+    final LongAdder offlineRefused = new LongAdder();
+    final java.util.Set<String> offlineRefusals = ConcurrentHashMap.newKeySet();
+    final LongAdder voucherUploads = new LongAdder();
+    /** Uploads of a voucher already settled on the device (the same answer is due), and copies published twice. */
+    final LongAdder voucherReuploads = new LongAdder();
+    final LongAdder voucherCopies = new LongAdder();
+    final LongAdder voucherPending = new LongAdder();
+    final LongAdder voucherRejected = new LongAdder();
+    final LongAdder voucherNoAnswer = new LongAdder();
+    final LongAdder clockJumps = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
 
@@ -40,7 +53,15 @@ final class Tally {
         return m;
     }
 
+    /** Planned charges done: ended or given up online, or filled offline (a voucher issued, or refused on the device). */
     long done() {
-        return ended.sum() + gaveUp.sum();
+        return ended.sum() + gaveUp.sum() + vouchersIssued.sum() + offlineRefused.sum();
+    }
+
+    void refusedOffline(String why) {
+        offlineRefused.increment();
+        if (offlineRefusals.size() < 3) {
+            offlineRefusals.add(why);
+        }
     }
 }

@@ -25,7 +25,28 @@ class InvariantCheckerTest {
         final Map<String, Integer> approvals = new HashMap<>();
         final List<HoldRow> holds = new ArrayList<>();
         final List<BankHold> bankHolds = new ArrayList<>();
+        final List<HandheldLog.VoucherEntry> vouchers = new ArrayList<>();
+        final List<VoucherRow> serverVouchers = new ArrayList<>();
         long ledgerTotal;
+
+        /**
+         * A voucher the handheld issued and settled as {@code status} (PAID or ARREARS), stored in counter order, with its
+         * charge under the id derived from device and counter ended as {@code chargeStatus} (the money to match).
+         */
+        World voucher(long counter, String status, String chargeStatus, long amount) {
+            String ref = com.platepay.protocol.offline.Vouchers.chargeId(DEVICE, counter);
+            String id = "id-v" + counter;
+            java.time.Instant at = java.time.Instant.parse("2026-12-02T08:00:00Z").plusSeconds(counter);
+            vouchers.add(new HandheldLog.VoucherEntry(DEVICE, counter, "黑K00003", amount, at, false, status, List.of(status), 1, false, false));
+            serverVouchers.add(new VoucherRow(DEVICE, counter, status, status.equals("PAID") ? "APPROVED" : "OVER_DAILY_CAP", amount, ref, id, at));
+            charges.add(new ChargeRow(id, DEVICE, ref, chargeStatus, "APPROVED", amount, DAY, "mandate-C", "d3", "card-C", "fp-C", 5_000L));
+            if (chargeStatus.equals("APPROVED")) {
+                debits.add(new BankDebit(id, "acc-C", "APPROVED", amount));
+                receivable.put(id, amount);
+                approvals.put(id, 1);
+            }
+            return this;
+        }
 
         /** A fill: the hold completed by the APPROVED charge {@code ref} (added before), on both sides. */
         World completedHold(String ref) {
@@ -55,7 +76,7 @@ class InvariantCheckerTest {
 
         Observations observe(double settled) {
             return new Observations(handhelds, charges, new LedgerFacts(unbalanced, ledgerTotal, receivable, approvals), debits,
-                    settled, 180, holds, bankHolds);
+                    settled, 180, holds, bankHolds, vouchers, serverVouchers);
         }
 
         Observations observe() {
@@ -69,14 +90,89 @@ class InvariantCheckerTest {
                 .charge("c2", "DECLINED", "REVERSED", 700, "A", "d1", 5_000)
                 .charge("c3", "DECLINED", "DECLINED", 300, "B", "d2", 5_000)
                 .charge("c4", "APPROVED", "APPROVED", 2_000, "B", "d2", 5_000)
-                .completedHold("c4");
+                .completedHold("c4")
+                .voucher(1, "PAID", "APPROVED", 1_200)
+                .voucher(2, "ARREARS", "DECLINED", 900);
     }
 
     @Test
     void aConsistentStateHoldsEveryInvariant() {
         List<Verdict> verdicts = InvariantChecker.check(consistent().observe());
         verdicts.forEach(v -> assertTrue(v.holds(), v.invariant() + ": " + v.figure() + " " + v.examples()));
-        assertEquals(7, verdicts.size());
+        assertEquals(8, verdicts.size());
+    }
+
+    private static Verdict vouchers(World w) {
+        return InvariantChecker.vouchersEndOnce(w.observe());
+    }
+
+    @Test
+    void aVoucherIssuedButNotOnTheServerIsLost() {
+        World w = consistent();
+        w.serverVouchers.remove(1);
+        Verdict v = vouchers(w);
+        assertFalse(v.holds());
+        assertTrue(v.figure().contains("lost 1"), v.figure());
+    }
+
+    @Test
+    void aVoucherLeftReceivedOrHeardDifferentlyFails() {
+        World w = consistent();
+        VoucherRow r = w.serverVouchers.remove(0);
+        w.serverVouchers.add(new VoucherRow(r.deviceId(), r.counter(), "RECEIVED", null, r.amount(), r.chargeRef(), null, r.storedAt()));
+        Verdict v = vouchers(w);
+        assertFalse(v.holds());
+        assertTrue(v.figure().contains("not final 1") && v.figure().contains("device heard another answer 1"), v.figure());
+    }
+
+    @Test
+    void aVoucherChargedTwiceOrInArrearsWithMoneyTakenFails() {
+        World w = consistent();
+        ChargeRow paid = w.charges.stream().filter(c -> c.id().equals("id-v1")).findFirst().orElseThrow();
+        w.charges.add(new ChargeRow("id-v1b", DEVICE, paid.chargeRef().toUpperCase(java.util.Locale.ROOT), "APPROVED", "APPROVED", paid.amount(),
+                DAY, "mandate-C", "d3", "card-C", "fp-C", 5_000L));
+        Verdict twice = vouchers(w);
+        assertFalse(twice.holds());
+        assertTrue(twice.figure().contains("charged twice 1"), twice.figure());
+
+        World arrears = consistent();
+        arrears.charges.replaceAll(c -> c.id().equals("id-v2") ? new ChargeRow(c.id(), c.deviceId(), c.chargeRef(), "APPROVED", "APPROVED",
+                c.amount(), c.businessDay(), c.mandateId(), c.driverId(), c.cardId(), c.panFingerprint(), c.dailyCap()) : c);
+        Verdict taken = vouchers(arrears);
+        assertFalse(taken.holds());
+        assertTrue(taken.figure().contains("ARREARS with money taken 1"), taken.figure());
+    }
+
+    @Test
+    void aPaidVoucherWithoutItsApprovedChargeFails() {
+        World w = consistent();
+        w.charges.removeIf(c -> c.id().equals("id-v1"));
+        Verdict v = vouchers(w);
+        assertFalse(v.holds());
+        assertTrue(v.figure().contains("PAID without its approved charge for the amount 1"), v.figure());
+    }
+
+    @Test
+    void vouchersStoredOutOfCounterOrderFail() {
+        World w = consistent();
+        VoucherRow first = w.serverVouchers.remove(0);
+        w.serverVouchers.add(new VoucherRow(first.deviceId(), first.counter(), first.status(), first.reasonCode(), first.amount(), first.chargeRef(),
+                first.chargeId(), first.storedAt().plusSeconds(60)));
+        Verdict v = vouchers(w);
+        assertFalse(v.holds());
+        assertTrue(v.figure().contains("stored out of counter order 1"), v.figure());
+    }
+
+    @Test
+    void aVoucherNobodyIssuedFailsAndItsChargeIsARecordNobodySent() {
+        World w = consistent();
+        w.vouchers.remove(1);
+        assertFalse(vouchers(w).holds());
+        assertTrue(vouchers(w).figure().contains("vouchers nobody issued 1"), vouchers(w).figure());
+        // The voucher's charge is recognised only through a voucher the fleet issued: otherwise it is a record nobody sent.
+        Verdict charges = InvariantChecker.oneFinalOutcome(w.observe());
+        assertFalse(charges.holds());
+        assertTrue(charges.figure().contains("records nobody sent 1"), charges.figure());
     }
 
     @Test

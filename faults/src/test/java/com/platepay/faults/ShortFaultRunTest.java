@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,18 +28,28 @@ class ShortFaultRunTest {
 
     /**
      * On the HTTP bank: two SIGKILLs, messages delivered twice, and copies with the charge id spelt in upper case;
-     * about a third of the charges are fills (cylinder-check, hold, the charge completing it).
+     * about a third of the charges are fills (cylinder-check, hold, the charge completing it), and a tenth are filled
+     * offline: signed vouchers uploaded on reconnecting, some twice, some across a kill, some after a clock jump.
      */
     @Test
     @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyInvariantHoldsThroughKillsAndDuplicateDelivery() throws Exception {
         Acquirer bank = new Acquirer(Acquirer.Kind.HTTP, Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")));
-        Run run = run("short-fault-run", bank, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES, FaultKind.ID_SPELLING), 0.05, 0.02);
+        Run run = run("short-fault-run", bank, BrokerMode.EMBEDDED, 1, EnumSet.of(FaultKind.SERVER_KILL, FaultKind.DUPLICATES, FaultKind.ID_SPELLING),
+                0.05, 0.02, 0.1);
 
         assertEquals(2, run.kills(), run.report());
         assertTrue(run.outcome().tally().copies.sum() > 0, "no message was delivered twice\n" + run.report());
         // A share of the charges are fills: their checks place holds, which the kills catch in flight too.
         assertTrue(run.outcome().tally().fillsHeld.sum() > 0, "no fill placed a hold\n" + run.report());
+        // Vouchers were issued, and among them some were uploaded again after settling, some had an upload unanswered
+        // when the server was killed, and some were issued after their device clock jumped.
+        List<HandheldLog.VoucherEntry> vouchers = run.outcome().observations().vouchers();
+        assertTrue(vouchers.size() >= 10, "only " + vouchers.size() + " vouchers\n" + run.report());
+        assertTrue(vouchers.stream().anyMatch(HandheldLog.VoucherEntry::uploadedAgain), "no voucher uploaded twice\n" + run.report());
+        assertTrue(vouchers.stream().anyMatch(HandheldLog.VoucherEntry::acrossKill), "no voucher uploaded across a kill\n" + run.report());
+        assertTrue(vouchers.stream().anyMatch(HandheldLog.VoucherEntry::clockJumped), "no voucher after a clock jump\n" + run.report());
+        assertEquals(vouchers.size(), run.outcome().observations().serverVouchers().size(), run.report());
         run.assertAllEndedAndHold(300);
     }
 
@@ -56,6 +67,9 @@ class ShortFaultRunTest {
         assertEquals(2, run.kills(), run.report());
         assertTrue(run.outcome().bankFaults().injectedTimeouts > 0, "the host never answered late\n" + run.report());
         assertTrue(run.outcome().bankFaults().injectedFailures > 0, "the host never failed\n" + run.report());
+        assertTrue(run.outcome().tally().fillsHeld.sum() > 0, "no fill placed a hold\n" + run.report());
+        assertTrue(run.outcome().observations().bankHolds().stream().anyMatch(h -> "COMPLETED".equals(h.status())),
+                "no hold completed at the host\n" + run.report());
         run.assertAllEndedAndHold(300);
     }
 
@@ -94,7 +108,8 @@ class ShortFaultRunTest {
         }
 
         void assertAllEndedAndHold(int charges) {
-            assertEquals(charges, outcome.tally().ended.sum(), report);
+            Tally t = outcome.tally();
+            assertEquals(charges, t.ended.sum() + t.vouchersIssued.sum() + t.offlineRefused.sum(), report);
             outcome.verdicts().forEach(v -> assertTrue(v.holds(), v.invariant() + " broke: " + v.figure() + "\n" + report));
         }
     }
@@ -105,10 +120,15 @@ class ShortFaultRunTest {
 
     private static Run run(String dir, Acquirer acquirer, BrokerMode broker, int replicas, Set<FaultKind> faults, double timeoutRate,
                            double failureRate) throws Exception {
+        return run(dir, acquirer, broker, replicas, faults, timeoutRate, failureRate, 0);
+    }
+
+    private static Run run(String dir, Acquirer acquirer, BrokerMode broker, int replicas, Set<FaultKind> faults, double timeoutRate,
+                           double failureRate, double voucherShare) throws Exception {
         SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
                 Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")), acquirer,
                 broker, replicas, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
-                0.25, timeoutRate, failureRate, 0.3);
+                0.25, timeoutRate, failureRate, 0.3, voucherShare);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         FaultSuite.Outcome outcome = new FaultSuite(config, out).run();

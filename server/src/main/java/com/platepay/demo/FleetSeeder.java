@@ -10,6 +10,8 @@ import com.platepay.mqtt.MqttGateway;
 import com.platepay.mqtt.ServerIdentity;
 import com.platepay.platform.PlatePayConfig;
 import com.platepay.platform.ReactiveContext;
+import com.platepay.protocol.charge.ReasonCodes;
+import com.platepay.protocol.cylinder.FillCodes;
 import com.platepay.sites.Device;
 import com.platepay.sites.DeviceCredentials;
 import com.platepay.sites.Operator;
@@ -119,6 +121,14 @@ public class FleetSeeder {
         @WithDefault("false")
         boolean cylinders();
 
+        /**
+         * With cylinders: whether every fleet vehicle has filled at every fleet station before (a cylinder-check a day
+         * ago), so each station's handheld allow-list, which holds its regulars, lists them from the start (the fault
+         * suite's offline vouchers).
+         */
+        @WithDefault("false")
+        boolean regulars();
+
         /** With cylinders: how long a hold waits for its charge before the janitor voids it. */
         @WithDefault("60")
         int holdSeconds();
@@ -199,6 +209,9 @@ public class FleetSeeder {
         }
         if (fleet.cylinders()) {
             await(() -> Panache.withTransaction(this::seedCylinders));
+            if (fleet.regulars()) {
+                await(() -> Panache.withTransaction(this::seedRegulars));
+            }
         }
         writePrivately(out.resolve("bank-accounts.txt"), String.join("\n", accounts) + "\n");
         writePrivately(out.resolve("plates.csv"), String.join("\n", rows) + "\n");
@@ -237,6 +250,23 @@ public class FleetSeeder {
                         .flatMap(sites -> session.createNativeQuery(CYLINDERS).setParameter(1, SEEDER.subject()).executeUpdate()))
                 .invoke(n -> LOG.infof("fleet: %d cylinders", n));
     }
+
+    /** One allowed cylinder-check a day ago per fleet vehicle at every fleet station, by one of its handhelds. */
+    private Uni<Integer> seedRegulars() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(REGULARS).setParameter(1, OPERATOR_SUBJECT)
+                        .setParameter(2, FillCodes.FILL_ALLOWED).setParameter(3, ReasonCodes.APPROVED).executeUpdate())
+                .invoke(n -> LOG.infof("fleet: %d earlier cylinder-checks (the stations' regulars)", n));
+    }
+
+    private static final String REGULARS = """
+            insert into cylinder_checks (id, device_id, site_id, request_ref, request_hash, plate, colour, tag_id, cylinder_id, medium,
+                fill_code, payment_code, created_at)
+            select gen_random_uuid(), (select d.id from devices d where d.site_id = s.id and d.type = 'HANDHELD' order by d.id limit 1),
+                s.id, cast(gen_random_uuid() as varchar), repeat('0', 64), c.plate, c.colour, c.tag_id, c.id, 'CNG', ?2, ?3,
+                now() - interval '1 day'
+            from sites s cross join cylinders c
+            where s.operator_id = (select id from operators where owner_subject = ?1)
+              and exists (select 1 from devices d where d.site_id = s.id and d.type = 'HANDHELD')""";
 
     private static final String SITE_PRICES = """
             update sites set unit_price = 450, hold_seconds = ?1
