@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class ShortFaultRunTest {
 
+    static final int REPLICA_RUN_CHARGES = 2_000;
+
     /**
      * On the HTTP bank: two SIGKILLs, messages delivered twice, and copies with the charge id spelt in upper case;
      * about a third of the charges are fills (cylinder-check, hold, the charge completing it), and a tenth are filled
@@ -83,7 +85,9 @@ class ShortFaultRunTest {
     void twoReplicasShareTheLoadAndOneFinishesWhenTheOtherIsKilled() throws Exception {
         assumeTrue(MosquittoNode.installed(), "needs Debian's mosquitto at " + MosquittoNode.BINARY + " (apt-get install mosquitto)");
         Acquirer bank = new Acquirer(Acquirer.Kind.HTTP, Path.of(System.getProperty("bank-simulator.jar", "../bank-simulator/target/bank-simulator.jar")));
-        Run run = run("short-fault-run-replicas", bank, BrokerMode.MOSQUITTO, 2, EnumSet.of(FaultKind.REPLICA_KILL, FaultKind.DUPLICATES), 0.05, 0.02);
+        // Thousands of charges (issue #15), over as many plates per charge as the other runs.
+        Run run = run("short-fault-run-replicas", REPLICA_RUN_CHARGES, REPLICA_RUN_CHARGES / 8, bank, BrokerMode.MOSQUITTO, 2,
+                EnumSet.of(FaultKind.REPLICA_KILL, FaultKind.DUPLICATES), 0.05, 0.02, 0);
 
         assertEquals(1, run.outcome().timeline().events().stream().filter(e -> e.text().startsWith("replica 2 killed")).count(), run.report());
         Map<String, Long> split = run.outcome().answeredByReplica();
@@ -94,12 +98,12 @@ class ShortFaultRunTest {
         // IN_PROGRESS are expected: they ask after the charges the dead replica left in flight, until the janitor
         // adopts them.
         FaultDriver.ReplicaKill kill = run.outcome().replicaKills().get(0);
-        long left = 300 - kill.doneAtKill();
+        long left = REPLICA_RUN_CHARGES - kill.doneAtKill();
         long resends = run.outcome().tally().resends.sum() - kill.resendsAtKill();
         long inProgress = run.outcome().tally().inProgress.sum() - kill.inProgressAtKill();
         assertTrue(resends - inProgress < left / 2, (resends - inProgress) + " resends heard nothing for the " + left
                 + " charges after the kill\n" + run.report());
-        run.assertAllEndedAndHold(300);
+        run.assertAllEndedAndHold(REPLICA_RUN_CHARGES);
     }
 
     private record Run(FaultSuite.Outcome outcome, String report) {
@@ -125,7 +129,12 @@ class ShortFaultRunTest {
 
     private static Run run(String dir, Acquirer acquirer, BrokerMode broker, int replicas, Set<FaultKind> faults, double timeoutRate,
                            double failureRate, double voucherShare) throws Exception {
-        SuiteConfig config = new SuiteConfig(300, 20, 40, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
+        return run(dir, 300, 40, acquirer, broker, replicas, faults, timeoutRate, failureRate, voucherShare);
+    }
+
+    private static Run run(String dir, int charges, int plates, Acquirer acquirer, BrokerMode broker, int replicas, Set<FaultKind> faults,
+                           double timeoutRate, double failureRate, double voucherShare) throws Exception {
+        SuiteConfig config = new SuiteConfig(charges, 20, plates, true, 7, FaultsCli.fresh(Path.of("target", dir).toAbsolutePath()),
                 Path.of(System.getProperty("server.jar", "../server/target/quarkus-app/quarkus-run.jar")), acquirer,
                 broker, replicas, faults, Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90), Duration.ofMinutes(4),
                 0.25, timeoutRate, failureRate, 0.3, voucherShare);
