@@ -16,8 +16,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class CtcOpinion {
 
-    /** Rule for taking the CTC reader's text over the classifiers' (chosen on the tuning half; see README). */
-    enum Rule { NEVER, SURE_AND_CLASSIFIER_UNSURE, SURE }
+    /**
+     * Rule for taking the CTC reader's text over the classifiers' (chosen on the tuning half; taking it whenever it
+     * is sure, unsure classifiers or not, scored lower with and without PaddleOCR: see README).
+     */
+    enum Rule { NEVER, SURE_AND_CLASSIFIER_UNSURE }
 
     /** How sure the CTC reader must be of every character for its text to replace the classifiers'. */
     static final double SURE = 0.9;
@@ -64,7 +67,6 @@ final class CtcOpinion {
         }
         return switch (rule) {
             case NEVER -> false;
-            case SURE -> true;
             case SURE_AND_CLASSIFIER_UNSURE -> r.confidence() < CLASSIFIER_UNSURE;
         };
     }
