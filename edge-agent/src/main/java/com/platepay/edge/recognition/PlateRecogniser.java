@@ -4,6 +4,7 @@ import com.platepay.edge.recognition.detect.PlateCandidate;
 import com.platepay.edge.recognition.detect.PlateCandidateFinder;
 import com.platepay.edge.recognition.detect.PlateRectifier;
 import com.platepay.edge.recognition.read.CharacterSlant;
+import com.platepay.edge.recognition.read.CtcPlateReader;
 import com.platepay.edge.recognition.read.PaddleTextReader;
 import com.platepay.edge.recognition.read.PlateLayout;
 import com.platepay.edge.recognition.read.PlateReader;
@@ -68,6 +69,9 @@ public final class PlateRecogniser implements AutoCloseable {
     private final IdentityHashMap<PlateReading, Double> shears = new IdentityHashMap<>();
     /** Turns what the readers said into the calibrated confidence a lane acts on. */
     private ReadCalibration calibration = ReadCalibration.bundled();
+    /** The project's whole-plate CTC reader; null when its model is not on the classpath. */
+    private final CtcPlateReader ctcReader;
+    private final CtcOpinion ctcOpinion;
 
     public PlateRecogniser(PlateReader reader) {
         this(reader, null);
@@ -78,6 +82,11 @@ public final class PlateRecogniser implements AutoCloseable {
         this.paddle = paddle;
         this.secondOpinion = paddle == null ? null : new SecondOpinion(paddle);
         this.twoRows = paddle == null ? null : new TwoRowPlateReader(paddle);
+        this.ctcReader = CtcPlateReader.committedIfPresent().orElse(null);
+        // Chosen on the tuning half: with PaddleOCR, taking the CTC text cost exact matches (PaddleOCR no longer
+        // reviewed the plates it made sure), so there it is evidence only; without PaddleOCR it mends unsure reads.
+        this.ctcOpinion = ctcReader == null ? null
+                : new CtcOpinion(ctcReader, paddle == null ? CtcOpinion.Rule.SURE_AND_CLASSIFIER_UNSURE : CtcOpinion.Rule.NEVER);
     }
 
     /** Uses {@code c} for the calibrated confidences instead of the committed calibration. */
@@ -178,6 +187,13 @@ public final class PlateRecogniser implements AutoCloseable {
         }
         secondChances(frame, nearMisses, readings);
         List<PlateReading> kept = withoutOverlaps(readings);
+        if (ctcOpinion != null) {
+            List<PlateReading> reviewed = ctcOpinion.review(frame, kept, r -> shears.getOrDefault(r, 0.0));
+            for (int i = 0; i < reviewed.size(); i++) {   // PaddleOCR cuts each plate with the same slant
+                shears.put(reviewed.get(i), shears.getOrDefault(kept.get(i), 0.0));
+            }
+            kept = reviewed;
+        }
         if (secondOpinion != null) {
             kept = secondOpinion.review(frame, kept, r -> shears.getOrDefault(r, 0.0));
         }
@@ -416,5 +432,6 @@ public final class PlateRecogniser implements AutoCloseable {
     public void close() {
         reader.close();
         if (paddle != null) paddle.close();
+        if (ctcReader != null) ctcReader.close();
     }
 }

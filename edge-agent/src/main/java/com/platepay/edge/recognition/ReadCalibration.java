@@ -25,7 +25,7 @@ public final class ReadCalibration {
     public static final String RESOURCE = "/models/calibration.properties";
     /** Feature names, in order; index 0 is the bias. */
     public static final String[] FEATURES = {"bias", "agree", "paddleTaken", "paddleDisagrees", "ownMinLogit",
-            "paddleMinLogit", "twoRow", "log2CharHeight", "lineUp", "serialAgrees", "ownDiffers"};
+            "paddleMinLogit", "twoRow", "log2CharHeight", "lineUp", "serialAgrees", "ownDiffers", "ctcAgrees", "ctcDisagrees", "ctcMinLogit"};
 
     private final double[] withPaddle;
     private final double[] ownOnly;
@@ -117,6 +117,14 @@ public final class ReadCalibration {
         // leaves the province out)
         x[9] = paddle && !e.readersAgree() && !e.own().isEmpty() && serial(e.own()).equals(serial(e.paddle())) ? 1 : 0;
         x[10] = taken ? Math.min(3, differences(e.own(), e.paddle())) : 0;
+        // the project's CTC reader, reading the whole plate without segmenting it, gave the reported text or not
+        if (!e.ctc().isEmpty()) {
+            String reported = secondOpinion ? e.finalText() : e.own();
+            boolean ctcAgrees = e.ctc().equals(reported);
+            x[11] = ctcAgrees ? 1 : 0;
+            x[12] = ctcAgrees ? 0 : 1;
+            x[13] = ctcAgrees ? logit(e.ctcMin()) : 0;
+        }
         return x;
     }
 

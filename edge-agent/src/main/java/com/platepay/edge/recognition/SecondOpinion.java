@@ -92,7 +92,7 @@ final class SecondOpinion {
         boolean replaces = taken && !opinion.text().equals(r.text());
         return r.withEvidence(new ReadEvidence(e.own(), e.ownMean(), e.ownMin(), opinion.text(),
                 opinion.text().isEmpty() ? 0 : opinion.minConfidence(), replaces, e.twoRow(), e.charHeightPx(),
-                e.lineUp()));
+                e.lineUp(), e.ctc(), e.ctcMin()));
     }
 
     /**

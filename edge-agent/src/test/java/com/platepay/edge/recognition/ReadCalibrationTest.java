@@ -31,6 +31,21 @@ class ReadCalibrationTest {
     }
 
     @Test
+    void theCtcReaderAgreeingRaisesTheConfidenceAndContradictingLowersIt() {
+        ReadCalibration c = ReadCalibration.bundled();
+        ReadEvidence unsure = evidence("粤B12345", 0.5, "", 0, false);
+        for (boolean second : new boolean[] {true, false}) {
+            double alone = c.probability(unsure, second);
+            double confirmed = c.probability(unsure.withCtc("粤B12345", 0.99), second);
+            double contradicted = c.probability(unsure.withCtc("粤B72345", 0.99), second);
+            assertTrue(confirmed > alone && alone > contradicted, confirmed + " > " + alone + " > " + contradicted);
+        }
+        // with PaddleOCR's reading taken, the CTC reader is compared with the reported text, PaddleOCR's
+        ReadEvidence taken = evidence("粤B72345", 0.4, "粤B12345", 0.9, true).withCtc("粤B12345", 0.99);
+        assertEquals(1.0, ReadCalibration.features(taken, true)[11]);
+    }
+
+    @Test
     void withoutTheSecondOpinionPaddleOcrsEvidenceIsIgnored() {
         double[] a = ReadCalibration.features(evidence("粤B12345", 0.7, "粤B12345", 0.9, false), false);
         double[] b = ReadCalibration.features(evidence("粤B12345", 0.7, "", 0, false), false);

@@ -1,6 +1,9 @@
 package com.platepay.edge.recognition.cli;
 
+import com.platepay.edge.recognition.train.CtcSampleWriter;
+import com.platepay.edge.recognition.train.CtcTraining;
 import com.platepay.edge.recognition.train.ModelTraining;
+import com.platepay.edge.recognition.train.PlateFonts;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,9 +39,33 @@ final class TrainCommand implements Callable<Integer> {
                     + "charsChinese/ after `7z x` of shared/data/plate-chars/*.7z")
     Path easyPr;
 
+    @Option(names = "--models", defaultValue = "all",
+            description = "which models to train: all, chars (the two MLPs) or ctc (the whole-plate CTC reader, "
+                    + "trained by /usr/bin/python3 with PyTorch: apt-get install python3-torch) (default: ${DEFAULT-VALUE})")
+    String models;
+
+    @Option(names = "--ctc-plates", defaultValue = "30000",
+            description = "synthetic plates for the CTC reader (default: ${DEFAULT-VALUE})")
+    int ctcPlates;
+
+    @Option(names = "--ctc-data", paramLabel = "DIR",
+            description = "only write the CTC reader's training plates into DIR, train nothing")
+    Path ctcData;
+
     @Override
     public Integer call() throws Exception {
-        new ModelTraining(new ModelTraining.Settings(seed, plates, perClass, hidden, iterations, out, easyPr), System.out).run();
+        if (ctcData != null) {
+            new CtcSampleWriter(PlateFonts.load(), easyPr).write(seed, ctcPlates, ctcData);
+            System.out.printf("wrote %d plates to %s%n", ctcPlates, ctcData);
+            return 0;
+        }
+        if (!models.equals("ctc")) {
+            new ModelTraining(new ModelTraining.Settings(seed, plates, perClass, hidden, iterations, out, easyPr),
+                    System.out).run();
+        }
+        if (!models.equals("chars")) {
+            return new CtcTraining(seed, ctcPlates, easyPr, out, System.out).run();
+        }
         return 0;
     }
 }

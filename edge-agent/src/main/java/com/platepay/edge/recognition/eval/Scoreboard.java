@@ -29,6 +29,10 @@ public final class Scoreboard {
     /** Every reported read: its calibrated confidence and whether its text is the true plate's there. */
     private final List<Read> reads = new ArrayList<>();
     private int exactByOwnNetworks;
+    /** Detected true plates the CTC reader alone read exactly, and on how many it was asked. */
+    private int ctcExact, ctcAsked;
+    /** Exact matches that the classifiers or the CTC reader read themselves (PaddleOCR may have agreed). */
+    private int exactByClassifiersOrCtc;
     private final double actThreshold;
 
     /** One reported read, for the threshold curve; {@code right} when it is a true plate there read exactly. */
@@ -67,9 +71,15 @@ public final class Scoreboard {
             detected++;
             String want = comparable(t.plate()), got = comparable(match.text());
             reads.add(new Read(image, match.text(), match.calibrated(), want.equals(got), match));
+            if (match.evidence() != null && !match.evidence().ctc().isEmpty()) {
+                ctcAsked++;
+                if (comparable(match.evidence().ctc()).equals(want)) ctcExact++;
+            }
             if (want.equals(got)) {
                 exact++;
                 if (match.evidence() != null && comparable(match.evidence().own()).equals(want)) exactByOwnNetworks++;
+                if (match.evidence() != null && (comparable(match.evidence().own()).equals(want)
+                        || comparable(match.evidence().ctc()).equals(want))) exactByClassifiersOrCtc++;
             } else {
                 misses.add(new Miss(t, match.text()));
             }
@@ -246,6 +256,10 @@ public final class Scoreboard {
         out.printf(Locale.ROOT, "province:          %.1f %% (of detected plates)%n", 100 * provinceAccuracy());
         out.printf(Locale.ROOT, "own networks:      %d of the %d exact matches read by the project's networks themselves (%.1f %%)%n",
                 exactByOwnNetworks, exact, 100 * ratio(exactByOwnNetworks, exact));
+        out.printf(Locale.ROOT, "CTC reader alone:  %d of %d detected plates it read exactly (%.1f %%)%n",
+                ctcExact, ctcAsked, 100 * ratio(ctcExact, ctcAsked));
+        out.printf(Locale.ROOT, "own, either:       %d of the %d exact matches read by the classifiers or the CTC reader (%.1f %%)%n",
+                exactByClassifiersOrCtc, exact, 100 * ratio(exactByClassifiersOrCtc, exact));
         out.printf(Locale.ROOT, "ms per photo:      p50 %.1f, p95 %.1f (recognition of the decoded frame)%n",
                 millisPercentile(50), millisPercentile(95));
         out.printf(Locale.ROOT, "CPU ms per photo:  p50 %.1f, p95 %.1f (the recognising thread alone)%n",

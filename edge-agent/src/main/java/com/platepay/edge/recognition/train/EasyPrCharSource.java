@@ -34,7 +34,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class EasyPrCharSource {
 
     /** EasyPR's folder names for the province characters. */
-    private static final Map<String, Character> PROVINCE_FOLDERS = Map.ofEntries(
+    static final Map<String, Character> PROVINCE_FOLDERS = Map.ofEntries(
             Map.entry("zh_cuan", '川'), Map.entry("zh_e", '鄂'), Map.entry("zh_gan", '赣'), Map.entry("zh_gan1", '甘'),
             Map.entry("zh_gui", '贵'), Map.entry("zh_gui1", '桂'), Map.entry("zh_hei", '黑'), Map.entry("zh_hu", '沪'),
             Map.entry("zh_ji", '冀'), Map.entry("zh_jin", '津'), Map.entry("zh_jing", '京'), Map.entry("zh_jl", '吉'),

@@ -25,7 +25,12 @@ public final class SyntheticCharSource {
     private final PlateDegrader degrader = new PlateDegrader();
 
     public SyntheticCharSource(PlateFonts fonts) {
-        this.renderer = new SyntheticPlateRenderer(fonts);
+        this(fonts, null);
+    }
+
+    /** With EasyPR glyphs drawn for some characters (for the CTC reader), or fonts only when {@code glyphs} is null. */
+    SyntheticCharSource(PlateFonts fonts, EasyPrGlyphs glyphs) {
+        this.renderer = new SyntheticPlateRenderer(fonts, glyphs);
     }
 
     /** A degraded, rectified synthetic plate with its text, colour and true character cells. */

@@ -35,9 +35,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class SyntheticPlateRenderer {
 
     private final PlateFonts fonts;
+    /** Real character crops drawn instead of a font glyph for some characters, or null for fonts only. */
+    private final EasyPrGlyphs glyphs;
 
     public SyntheticPlateRenderer(PlateFonts fonts) {
+        this(fonts, null);
+    }
+
+    SyntheticPlateRenderer(PlateFonts fonts, EasyPrGlyphs glyphs) {
         this.fonts = fonts;
+        this.glyphs = glyphs;
     }
 
     /** A rendered plate and where each character's box is on it. */
@@ -65,7 +72,9 @@ public final class SyntheticPlateRenderer {
                     PlateLayout.CHAR_HEIGHT_MM);
             char c = text.charAt(slot);
             boolean chinese = c > 0x7f;
-            drawGlyph(g, chinese ? chineseFont : serialFont, c, cell, chinese ? weight + 1.5f : weight);
+            if (glyphs == null || !glyphs.draw(g, ink, c, cell, random)) {
+                drawGlyph(g, chinese ? chineseFont : serialFont, c, cell, chinese ? weight + 1.5f : weight);
+            }
             cells.add(cell);
         }
         double dotX = (layout.charLeftMm(1) + layout.charWidthMm() + layout.charLeftMm(2)) / 2;
