@@ -63,7 +63,7 @@ final class BenchReport {
         }
         out.println();
         out.println(durable ? String.format(Locale.ROOT, "throughput: %.0f charges/s", figures.approvedPerSecond())
-                : "throughput: not reported (commits are not durable)");
+                : "throughput: not reported (commits are not durable, or not shown to be)");
         out.printf(Locale.ROOT, "p99: %.1f ms%n", p99Millis());
         out.println(pgbenchTps.isPresent() ? String.format(Locale.ROOT, "pgbench: %.0f tps", pgbenchTps.getAsDouble()) : "pgbench: not measured");
         out.println(ratio().isPresent() ? String.format(Locale.ROOT, "ratio: %.3f", ratio().getAsDouble()) : "ratio: not measured");
@@ -78,7 +78,7 @@ final class BenchReport {
         List<String> v = new ArrayList<>();
         boolean allApproved = figures.outcomes().keySet().stream().allMatch("APPROVED"::equals) && figures.noAnswer() == 0;
         if (!durable) {
-            v.add("verdict throughput: NOT JUDGED (commits are not durable)");
+            v.add("verdict throughput: NOT JUDGED (commits are not durable, or not shown to be)");
         } else if (figures.steadySeconds() < TARGET_SECONDS) {
             v.add(String.format(Locale.ROOT, "verdict throughput: NOT JUDGED (steady state %.0f s < %d s)", figures.steadySeconds(), TARGET_SECONDS));
         } else {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * server binaries when there are any (run as the {@code postgres} user when we are root), else the embedded one with
  * its durability switched back on. Its data folder is kept between runs, so a seeded fleet is reused.
  */
-final class DurablePostgres implements AutoCloseable {
+final class DurablePostgres implements BenchDatabase, AutoCloseable {
     static final String USER = "platepay";
     static final String DATABASE = "platepay";
 
@@ -55,11 +55,23 @@ final class DurablePostgres implements AutoCloseable {
         return pg;
     }
 
-    int port() {
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
         return port;
     }
 
-    String password() {
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
         return password;
     }
 
@@ -67,7 +79,8 @@ final class DurablePostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    Connection connect() throws SQLException {
+    @Override
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, password);
     }
 
@@ -76,7 +89,8 @@ final class DurablePostgres implements AutoCloseable {
     }
 
     /** The installed pgbench, or none (the embedded distribution has none). */
-    Optional<Path> pgbench() {
+    @Override
+    public Optional<Path> pgbench() {
         if (installedBin != null && Files.isExecutable(installedBin.resolve("pgbench"))) {
             return Optional.of(installedBin.resolve("pgbench"));
         }
@@ -147,31 +161,6 @@ final class DurablePostgres implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IOException("could not prepare the benchmark database: " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** fsync, synchronous_commit and full_page_writes as the server reports them. */
-    Durability durability() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            return new Durability(show(s, "fsync"), show(s, "synchronous_commit"), show(s, "full_page_writes"));
-        }
-    }
-
-    private static String show(Statement s, String setting) throws SQLException {
-        try (ResultSet r = s.executeQuery("show " + setting)) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    record Durability(String fsync, String synchronousCommit, String fullPageWrites) {
-        boolean durable() {
-            return "on".equals(fsync) && !"off".equals(synchronousCommit) && !"local".equals(synchronousCommit);
-        }
-
-        @Override
-        public String toString() {
-            return "fsync=" + fsync + ", synchronous_commit=" + synchronousCommit + ", full_page_writes=" + fullPageWrites;
         }
     }
 

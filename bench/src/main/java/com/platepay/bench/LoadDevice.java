@@ -1,6 +1,5 @@
 package com.platepay.bench;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -17,6 +16,7 @@ import com.platepay.protocol.sim.BrokerUrl;
 import com.platepay.protocol.sim.DeviceConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -32,7 +32,7 @@ final class LoadDevice {
     }
 
     private final DeviceConfig device;
-    private final String broker;
+    private final BrokerUrl broker;
     private final EnvelopeSigner signer;
     private final PublicKey serverKey;
     private final String chargeTopic;
@@ -40,7 +40,8 @@ final class LoadDevice {
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis());
     private Mqtt5AsyncClient client;
 
-    LoadDevice(DeviceConfig device, String broker) {
+    /** {@code broker}: its address, and over TLS the CA to trust and the device's client certificate. */
+    LoadDevice(DeviceConfig device, BrokerUrl broker) {
         this.device = device;
         this.broker = broker;
         this.signer = new EnvelopeSigner(DeviceKeys.decodePrivate(device.privateKey()));
@@ -51,9 +52,7 @@ final class LoadDevice {
 
     /** Connected and subscribed to its result topic when the future completes. */
     CompletableFuture<Void> connect(Consumer<Result> results, Runnable badSignature) {
-        BrokerUrl url = BrokerUrl.parse(broker);
-        client = MqttClient.builder().useMqttVersion5().identifier(device.deviceId())
-                .serverHost(url.host()).serverPort(url.port())
+        client = broker.clientBuilder(device.deviceId(), Duration.ofSeconds(10)).useMqttVersion5()
                 .simpleAuth().username(device.mqttUsername() != null ? device.mqttUsername() : device.deviceId())
                 .password(device.mqttPassword().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .buildAsync();

@@ -25,7 +25,7 @@ final class Pgbench {
     }
 
     /** Transactions per second, or empty with the reason printed when it could not run. */
-    static OptionalDouble run(DurablePostgres pg, Path pgbench, int clients, int seconds, Path log) throws IOException {
+    static OptionalDouble run(BenchDatabase pg, Path pgbench, int clients, int seconds, Path log) throws IOException {
         try (Connection c = pg.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
             if (!r.next()) {
@@ -45,9 +45,9 @@ final class Pgbench {
         return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
     }
 
-    private static String exec(DurablePostgres pg, List<String> args, Path log, long timeoutSeconds) throws IOException {
+    private static String exec(BenchDatabase pg, List<String> args, Path log, long timeoutSeconds) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(args.subList(0, 1));
-        cmd.addAll(List.of("-h", "127.0.0.1", "-p", String.valueOf(pg.port()), "-U", DurablePostgres.USER));
+        cmd.addAll(List.of("-h", pg.host(), "-p", String.valueOf(pg.port()), "-U", pg.user()));
         cmd.addAll(args.subList(1, args.size()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", pg.password());

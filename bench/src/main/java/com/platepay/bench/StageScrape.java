@@ -27,8 +27,9 @@ final class StageScrape {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI metrics;
 
-    StageScrape(int httpPort) {
-        this.metrics = URI.create("http://127.0.0.1:" + httpPort + "/q/metrics");
+    /** {@code server}: the server's HTTP base, e.g. http://127.0.0.1:8080. */
+    StageScrape(URI server) {
+        this.metrics = server.resolve("/q/metrics");
     }
 
     Snapshot take() {

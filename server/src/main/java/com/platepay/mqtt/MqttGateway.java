@@ -174,7 +174,9 @@ public class MqttGateway {
                 inFlight.whenBelowLimit(publish::acknowledge);
             }
         };
+        io.opentelemetry.api.trace.Span[] messageSpan = new io.opentelemetry.api.trace.Span[1];
         reactive.run(() -> Uni.createFrom().deferred(() -> {
+                            messageSpan[0] = stages.startMessage("mqtt receive " + channel.channel());
                             stages.record(channel.channel() + ".dispatch", System.nanoTime() - received);
                             return stages.time(channel.channel() + ".verify", () -> authenticator.authenticate(from, payload, channel.requestType(),
                                     channel.checksReplayWindow()));
@@ -192,13 +194,14 @@ public class MqttGateway {
                         // first commit happened, the stored charge answers the resend.
                         LOG.errorf(failure, "%s message from device %s failed; the device will resend", channel.channel(), from.deviceId());
                         reply(channel, from, channel.rejected(new DeviceMessageRejection(ReasonCodes.INTERNAL_ERROR,
-                                "the server failed before it could answer; resend the same request", null)), correlation);
+                                "the server failed before it could answer; resend the same request", null)), correlation, messageSpan[0]);
                     } else {
-                        reply(channel, from, result, correlation);
+                        reply(channel, from, result, correlation, messageSpan[0]);
                         stages.record(channel.channel() + ".total", System.nanoTime() - received);
                         LOG.debugf("%s from %s handled in %.1f ms", channel.channel(), from.deviceId(), (System.nanoTime() - received) / 1e6);
                     }
                     acknowledge.run();
+                    StageTimers.end(messageSpan[0], failure);
                 });
     }
 
@@ -213,10 +216,12 @@ public class MqttGateway {
     }
 
     /** Always to the device's own result topic: a device cannot point our answers at another device. */
-    private void reply(DeviceChannel channel, Topics.DeviceTopic to, Object body, Optional<ByteBuffer> correlation) {
+    private void reply(DeviceChannel channel, Topics.DeviceTopic to, Object body, Optional<ByteBuffer> correlation,
+                       io.opentelemetry.api.trace.Span messageSpan) {
         if (channel.resultChannel() == null) {
             return;   // a status is answered by nothing
         }
+        io.opentelemetry.api.trace.Span publishing = stages.startChild("mqtt publish " + channel.resultChannel(), messageSpan);
         String deviceId = Ids.canonical(to.deviceId());
         String siteId = Ids.canonical(to.siteId());
         Envelope envelope = identity.signer().sign(ProtocolCodec.envelope(channel.resultType(), deviceId, siteId,
@@ -228,6 +233,7 @@ public class MqttGateway {
                 .payload(ProtocolCodec.encode(envelope));
         correlation.ifPresent(message::correlationData);
         message.send().whenComplete((ack, failure) -> {
+            StageTimers.end(publishing, failure);
             if (failure != null) {
                 LOG.warnf("could not deliver a %s to %s", channel.resultType(), deviceId);
             }

@@ -23,10 +23,11 @@ import java.util.function.Supplier;
 /**
  * Everything the bank knows, in memory, optionally kept on disk as a snapshot (the state file) plus an append-only
  * journal of the changes since. A change is answered only after its journal line is fsync'd; every
- * {@link #COMPACT_AFTER} entries (and at start and stop) a background thread writes a new snapshot and empties the
- * journal. Changes run under the shared side of a read-write lock (many at once, each still synchronised per
- * account); a snapshot takes the exclusive side, so it always holds a consistent bank and the journal's last
- * sequence number at that moment.
+ * {@link #COMPACT_AFTER} entries (and at start and stop) a background thread writes a new snapshot and trims the
+ * journal to what the snapshot lacks. Changes run under the shared side of a read-write lock (many at once, each
+ * still synchronised per account); a snapshot is copied in memory under the exclusive side, so it holds a consistent
+ * bank and the journal's last sequence number at that moment, and written to disk after the lock is released, so
+ * changes wait for the copy only, not for the write and its fsync.
  */
 public final class BankStore implements AutoCloseable {
     static final int COMPACT_AFTER = 10_000;
@@ -197,19 +198,26 @@ public final class BankStore implements AutoCloseable {
         return done.result();
     }
 
-    /** Writes a snapshot of everything and empties the journal. Serialised, so an older snapshot never wins. */
+    /**
+     * Writes a snapshot of everything and trims the journal to the changes made since. Serialised, so an older
+     * snapshot never wins. Changes made while it is written go on, into the journal after {@code heldUpTo}.
+     */
     public void persist() {
         if (file == null) {
             return;
         }
         synchronized (snapshotMutex) {
+            StateSnapshot snapshot;
+            long heldUpTo;
             lock.writeLock().lock();
             try {
-                file.write(snapshot(journal.lastSeq()));
-                journal.reset();
+                snapshot = snapshot(journal.lastSeq());
+                heldUpTo = journal.endOffset();
             } finally {
                 lock.writeLock().unlock();
             }
+            file.write(snapshot);
+            journal.dropBefore(heldUpTo);
         }
     }
 

@@ -24,7 +24,8 @@ final class Journal implements AutoCloseable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path path;
-    private final FileChannel channel;
+    /** Replaced when the journal is trimmed; read and written only under this object's lock (sync: syncMutex too). */
+    private FileChannel channel;
     private final Object syncMutex = new Object();
     private long lastSeq;
     private long entriesSinceReset;
@@ -67,7 +68,7 @@ final class Journal implements AutoCloseable {
                 goodBytes = start;
             }
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         channel.truncate(goodBytes);
         channel.position(goodBytes);
         long lastSeq = entries.isEmpty() ? seqFloor : Math.max(seqFloor, entries.get(entries.size() - 1).seq());
@@ -102,11 +103,13 @@ final class Journal implements AutoCloseable {
                 return;
             }
             long covered;
+            FileChannel current;
             synchronized (this) {
                 covered = lastSeq;
+                current = channel;
             }
             try {
-                channel.force(false);
+                current.force(false);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not fsync the journal " + path, e);
             }
@@ -122,16 +125,56 @@ final class Journal implements AutoCloseable {
         return entriesSinceReset;
     }
 
-    /** Empties the journal once a snapshot holds everything in it; sequence numbers keep counting up. */
-    synchronized void reset() {
+    /** Where the next entry will go: a snapshot taken now holds everything before it. */
+    synchronized long endOffset() {
         try {
-            channel.truncate(0);
-            channel.position(0);
-            channel.force(true);
+            return channel.position();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not empty the journal " + path, e);
+            throw new UncheckedIOException("could not read the journal's position " + path, e);
         }
-        entriesSinceReset = 0;
+    }
+
+    /**
+     * Drops the first {@code offset} bytes once a snapshot holds them, keeping the entries appended since (while the
+     * snapshot was being written). The kept tail goes to a new file, fsync'd and renamed over the journal, so a crash
+     * leaves one whole journal or the other; replay skips entries the snapshot already holds either way. Sequence
+     * numbers keep counting up. Appends and fsyncs wait only for this copy of the tail, not for the snapshot.
+     */
+    void dropBefore(long offset) {
+        synchronized (syncMutex) {
+            synchronized (this) {
+                try {
+                    long end = channel.position();
+                    ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(end - offset));
+                    while (tail.hasRemaining() && channel.read(tail, offset + tail.position()) >= 0) {
+                        // until the tail is read whole
+                    }
+                    tail.flip();
+                    long kept = 0;
+                    for (int i = 0; i < tail.limit(); i++) {
+                        kept += tail.get(i) == '\n' ? 1 : 0;
+                    }
+                    Path next = path.resolveSibling(path.getFileName() + ".next");
+                    try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                        while (tail.hasRemaining()) {
+                            out.write(tail);
+                        }
+                        out.force(true);
+                    }
+                    Files.move(next, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    try (FileChannel folder = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+                        folder.force(true);
+                    }
+                    channel.close();
+                    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    channel.position(channel.size());
+                    entriesSinceReset = kept;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not trim the journal " + path, e);
+                }
+            }
+        }
     }
 
     @Override

@@ -12,9 +12,10 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes the --state file (the snapshot); every write goes to a temporary file, is fsync'd, and is then
- * renamed over it, so the file is always a whole snapshot.
+ * renamed over it, so the file is always a whole snapshot. Not final: a test holds a write open to show that changes
+ * go on meanwhile.
  */
-public final class StateFile {
+public class StateFile {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
