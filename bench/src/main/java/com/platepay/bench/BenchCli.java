@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./platepay bench}: exit 0 when it measured (whatever the verdicts), 2 on bad usage, 3 when the stack failed. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCli.Seed.class, description = {
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCli.Seed.class, usageHelpWidth = 120, description = {
         "Measures the charge path on its own stack: durable PostgreSQL (the installed server when there is one), the",
         "simulated bank and the packaged server with its embedded broker, on free ports. Sends signed charges from many",
         "simulated handhelds over plates of a seeded fleet, open loop at --rate (latency from each charge's scheduled",
