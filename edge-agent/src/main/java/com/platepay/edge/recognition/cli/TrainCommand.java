@@ -10,13 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the character classifiers on synthetic plates and writes the model files the agent loads.",
+        description = {"Trains the agent's own networks on synthetic plates (the two character classifiers, then the",
+                "whole-plate CTC reader) and writes the model files the agent loads.",
                 "Fonts come from Debian: fonts-noto-cjk (required), fonts-dejavu-extra (optional).",
                 "The committed models are: ./platepay train --easypr DIR (other options at their defaults)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "${env:PLATEPAY_HOME:-.}/edge-agent/src/main/resources/models",
-            description = "where to write province.xml.gz and serial.xml.gz (default: ${DEFAULT-VALUE})")
+            description = "where to write province.xml.gz, serial.xml.gz and ctc.onnx (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--seed", defaultValue = "20261123", description = "random seed (default: ${DEFAULT-VALUE})")
