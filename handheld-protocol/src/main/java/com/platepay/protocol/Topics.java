@@ -68,6 +68,12 @@ public final class Topics {
         return "$share/" + SHARED_GROUP + "/" + ROOT + "/+/" + DEVICES + "/+/" + channel;
     }
 
+    /** {@code platepay/v1/sites/+/devices/+/{channel}}: every device's messages on one channel, for every subscriber. */
+    public static String everyDeviceFilter(String channel) {
+        requireChannel(channel);
+        return ROOT + "/+/" + DEVICES + "/+/" + channel;
+    }
+
     /** Splits a concrete device topic; empty for anything not of exactly that shape (wildcards, bad ids, unknown channel). */
     public static Optional<DeviceTopic> parse(String topic) {
         if (topic == null || !topic.startsWith(ROOT + "/")) {

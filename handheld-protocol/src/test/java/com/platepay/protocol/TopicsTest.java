@@ -17,6 +17,7 @@ class TopicsTest {
         assertEquals("platepay/v1/sites/dq-01/devices/hh_7/charge/result", Topics.device("dq-01", "hh_7", Topics.CHARGE_RESULT));
         assertEquals("platepay/v1/sites/dq-01/devices/hh_7/#", Topics.deviceFilter("dq-01", "hh_7"));
         assertEquals("$share/platepay/platepay/v1/sites/+/devices/+/charge", Topics.sharedFilter(Topics.CHARGE));
+        assertEquals("platepay/v1/sites/+/devices/+/status", Topics.everyDeviceFilter(Topics.STATUS));
         assertEquals("$share/platepay/platepay/v1/sites/+/devices/+/cylinder-check", Topics.sharedFilter(Topics.CYLINDER_CHECK));
     }
 

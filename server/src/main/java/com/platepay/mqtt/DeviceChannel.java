@@ -31,6 +31,15 @@ public interface DeviceChannel {
         return true;
     }
 
+    /**
+     * Whether every replica takes every message of this channel (a plain subscription) instead of one replica each
+     * (the shared one). Only for a channel whose retained messages a replica must see when it subscribes (MQTT 5 gives
+     * a shared subscription none) and whose handling is idempotent across replicas.
+     */
+    default boolean everyReplica() {
+        return false;
+    }
+
     /** The answer to a request refused before it reached {@link #handle}, or inside it. */
     Object rejected(DeviceMessageRejection rejection);
 }

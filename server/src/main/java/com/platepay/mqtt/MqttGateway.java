@@ -126,6 +126,11 @@ public class MqttGateway {
         return client != null && client.getState().isConnected();
     }
 
+    /** This replica's MQTT client identifier (brokers list sessions by it). */
+    public String clientId() {
+        return client.getConfig().getClientIdentifier().map(Object::toString).orElse("");
+    }
+
     /** Messages taken on and not yet answered. */
     public int inFlight() {
         return inFlight.current();
@@ -144,7 +149,7 @@ public class MqttGateway {
 
     private void subscribe() {
         for (DeviceChannel channel : channels.values()) {
-            String filter = Topics.sharedFilter(channel.channel());
+            String filter = channel.everyReplica() ? Topics.everyDeviceFilter(channel.channel()) : Topics.sharedFilter(channel.channel());
             client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, failure) -> {
                 if (failure != null) {
                     LOG.errorf(failure, "could not subscribe to %s", filter);

@@ -14,6 +14,10 @@ import org.jboss.logging.Logger;
  * {@code status}: a device's ONLINE on connect and OFFLINE on leaving, or as its last will (published by the broker
  * when the connection is lost without a DISCONNECT). Stored by presence.DevicePresence, newest seq wins; nothing is
  * answered. The will was signed at connect time, so the replay window does not apply (the signature does).
+ *
+ * <p>Every replica subscribes plainly, not through the shared subscription: a status is retained, and a replica that
+ * starts (or reconnects) after a device went online or its will was published learns it only from the retained copy,
+ * which MQTT 5 never sends to a shared subscription. Every replica storing the same status changes nothing.
  */
 @ApplicationScoped
 public class StatusChannel implements DeviceChannel {
@@ -43,6 +47,11 @@ public class StatusChannel implements DeviceChannel {
     @Override
     public String resultType() {
         return null;
+    }
+
+    @Override
+    public boolean everyReplica() {
+        return true;
     }
 
     @Override

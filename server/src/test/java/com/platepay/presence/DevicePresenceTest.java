@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.platepay.mqtt.MqttGateway;
+import com.platepay.mqtt.ServerIdentity;
 import com.platepay.protocol.DeviceKeys;
 import com.platepay.protocol.EnvelopeSigner;
 import com.platepay.protocol.ProtocolCodec;
@@ -61,6 +63,12 @@ class DevicePresenceTest extends StackTest {
     @Inject
     DevicePresence presence;
 
+    @Inject
+    MqttGateway gateway;
+
+    @Inject
+    ServerIdentity serverIdentity;
+
     @TempDir
     Path dir;
 
@@ -99,6 +107,45 @@ class DevicePresenceTest extends StackTest {
         long onlineSeq = ProtocolCodec.decode(online).seq();
         assertFalse(presence.record(deviceId, siteId, DevicePresence.State.ONLINE, onlineSeq).await().indefinitely());
         assertEquals("OFFLINE", device(d.deviceId()).path("online").asText());
+    }
+
+    /**
+     * A server that was not subscribed when a device said it was online (started after it, or down when a will was
+     * published) learns the retained status when it subscribes. MQTT 5 sends no retained copy to a shared
+     * subscription, so the status channel is subscribed plainly by every replica (storing it is idempotent).
+     */
+    @Test
+    void aServerThatMissedAStatusLearnsTheRetainedOneWhenItSubscribesAgain() throws Exception {
+        Scenario.DeviceCredentials d = scenario.device(Users.OLGA, scenario.site(Users.OLGA, "GAS"), "HANDHELD");
+        AtomicLong seq = new AtomicLong(System.currentTimeMillis());
+        Presence status = new Presence(new EnvelopeSigner(DeviceKeys.decodePrivate(d.privateKey())), d.deviceId(), d.siteId(),
+                seq::incrementAndGet);
+        Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier(d.deviceId()).serverHost("127.0.0.1")
+                .serverPort(mqttPort).simpleAuth().username(d.deviceId()).password(d.password().getBytes(UTF_8)).applySimpleAuth()
+                .buildBlocking();
+        device.connectWith().willPublish().topic(status.topic()).payload(status.will()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .applyWillPublish().send();
+        try {
+            device.publishWith().topic(status.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(status.online()).send();
+            awaitState(d.deviceId(), "ONLINE");
+            // What a replica starting now knows of it: nothing.
+            pool.preparedQuery("delete from device_presence where device_id = $1").execute(Tuple.of(UUID.fromString(d.deviceId())))
+                    .await().indefinitely();
+            assertFalse("ONLINE".equals(device(d.deviceId()).path("online").asText()));
+
+            // The server's own connection is taken over: it reconnects and subscribes again, as a replica that starts does.
+            Mqtt5BlockingClient takeover = MqttClient.builder().useMqttVersion5().identifier(gateway.clientId())
+                    .serverHost("127.0.0.1").serverPort(mqttPort).simpleAuth().username(serverIdentity.username())
+                    .password(serverIdentity.password().getBytes(UTF_8)).applySimpleAuth().buildBlocking();
+            takeover.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+            takeover.disconnect();
+
+            assertEquals("ONLINE", awaitState(d.deviceId(), "ONLINE").path("online").asText(),
+                    "the retained ONLINE reached the server when it subscribed again");
+        } finally {
+            device.publishWith().topic(status.topic()).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(status.goodbye()).send();
+            device.disconnect();
+        }
     }
 
     @Test
